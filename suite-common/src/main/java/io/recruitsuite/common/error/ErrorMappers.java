@@ -1,0 +1,150 @@
+package io.recruitsuite.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every exception that reaches JAX-RS into the documented error envelope, so no service can
+ * answer with a stack trace, an HTML page or an empty 500.
+ */
+public final class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    private ErrorMappers() {
+    }
+
+    static Response response(ErrorCode code, String message) {
+        return Response.status(code.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorEnvelope.of(code, message))
+                .build();
+    }
+
+    @Provider
+    public static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return response(e.code(), e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            String message = e.getConstraintViolations().stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(ConstraintViolationMapper::describe)
+                    .collect(Collectors.joining("; "));
+            return response(ErrorCode.VALIDATION_ERROR, message.isEmpty() ? "Invalid request" : message);
+        }
+
+        private static String describe(ConstraintViolation<?> v) {
+            String path = v.getPropertyPath().toString();
+            int dot = path.lastIndexOf('.');
+            String field = dot >= 0 ? path.substring(dot + 1) : path;
+            // "create.arg0" style paths carry no meaning for a caller; the message alone does.
+            return field.isEmpty() || field.startsWith("arg") ? v.getMessage() : field + ": " + v.getMessage();
+        }
+    }
+
+    @Provider
+    public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return response(ErrorCode.VALIDATION_ERROR, describe(e));
+        }
+
+        static String describe(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException u) {
+                return "Unknown field '" + u.getPropertyName() + "'";
+            }
+            if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+                return "Field '" + f.getPath().get(f.getPath().size() - 1).getFieldName() + "' has the wrong type";
+            }
+            if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+                return "Field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "' has the wrong type";
+            }
+            return "Request body is not valid JSON";
+        }
+    }
+
+    @Provider
+    public static class UnauthorizedMapper implements ExceptionMapper<UnauthorizedException> {
+        @Override
+        public Response toResponse(UnauthorizedException e) {
+            return response(ErrorCode.UNAUTHORIZED, "Missing or invalid credentials");
+        }
+    }
+
+    @Provider
+    public static class AuthenticationFailedMapper implements ExceptionMapper<AuthenticationFailedException> {
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return response(ErrorCode.UNAUTHORIZED, "Missing or invalid credentials");
+        }
+    }
+
+    @Provider
+    public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return response(ErrorCode.FORBIDDEN, "The credentials do not allow this operation");
+        }
+    }
+
+    @Provider
+    public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            ErrorCode code = ErrorCode.forStatus(status);
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return response(ErrorCode.VALIDATION_ERROR, JsonMapper.describe(json));
+            }
+            String message = switch (code) {
+                case NOT_FOUND -> "Resource not found";
+                case METHOD_NOT_ALLOWED -> "Method not allowed on this resource";
+                case UNSUPPORTED_MEDIA_TYPE -> "Unsupported media type";
+                case PAYLOAD_TOO_LARGE -> "Request body is too large";
+                case UNAUTHORIZED -> "Missing or invalid credentials";
+                case FORBIDDEN -> "The credentials do not allow this operation";
+                case INTERNAL_ERROR -> "Internal server error";
+                default -> "Invalid request";
+            };
+            if (code == ErrorCode.INTERNAL_ERROR) {
+                LOG.error("request failed", e);
+            }
+            return Response.status(code == ErrorCode.VALIDATION_ERROR && status != 400 ? status : code.status())
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorEnvelope.of(code, message))
+                    .build();
+        }
+    }
+
+    @Provider
+    public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            LOG.error("unexpected error", e);
+            return response(ErrorCode.INTERNAL_ERROR, "Internal server error");
+        }
+    }
+}
