@@ -86,6 +86,15 @@ public final class ErrorMappers {
         }
     }
 
+    /** More specific than {@link JsonMapper}, so it wins over the framework's own mapper for this type. */
+    @Provider
+    public static class MismatchedInputMapper implements ExceptionMapper<MismatchedInputException> {
+        @Override
+        public Response toResponse(MismatchedInputException e) {
+            return response(ErrorCode.VALIDATION_ERROR, JsonMapper.describe(e));
+        }
+    }
+
     @Provider
     public static class UnauthorizedMapper implements ExceptionMapper<UnauthorizedException> {
         @Override

@@ -39,6 +39,11 @@ public class Caller {
         return InternalToken.AUTH_SESSION.equals(token.getClaim(InternalToken.AUTH)) ? token.getSubject() : null;
     }
 
+    /** {@link InternalToken#AUTH_API_KEY}, {@link InternalToken#AUTH_SESSION} or {@link InternalToken#AUTH_SERVICE}. */
+    public String authMethod() {
+        return token.getClaim(InternalToken.AUTH);
+    }
+
     public String role() {
         return token.getClaim(InternalToken.ROLE);
     }

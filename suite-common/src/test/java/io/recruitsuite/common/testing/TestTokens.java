@@ -44,6 +44,26 @@ public final class TestTokens {
                 .sign(privateKey(keysDir().resolve("internal-signing.pem")));
     }
 
+    /** The gateway's own service token, as it presents it to the keys-service. */
+    public static String gatewayService() {
+        return Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject("gateway-service")
+                .claim(InternalToken.AUTH, InternalToken.AUTH_SERVICE)
+                .groups(Set.of(io.recruitsuite.common.security.Scopes.INTERNAL_GATEWAY))
+                .expiresIn(60)
+                .jws().algorithm(SignatureAlgorithm.ES256)
+                .sign(privateKey(keysDir().resolve("internal-signing.pem")));
+    }
+
+    public static String operatorToken() {
+        try {
+            return Files.readString(keysDir().resolve("operator-token")).trim();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("run ./suite infra to create the local keys", e);
+        }
+    }
+
     /** Already expired a minute ago. */
     public static String expired(String organizationId, String... scopes) {
         return sign(organizationId, Set.of(scopes), InternalToken.AUTH_API_KEY, -120, keysDir().resolve("internal-signing.pem"));

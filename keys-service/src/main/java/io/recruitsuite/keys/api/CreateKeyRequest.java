@@ -1,0 +1,7 @@
+package io.recruitsuite.keys.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+public record CreateKeyRequest(String name, List<String> scopes, OffsetDateTime expiresAt) {
+}

@@ -1,0 +1,55 @@
+package io.recruitsuite.keys.api;
+
+import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.security.Scopes;
+import io.recruitsuite.keys.keys.ApiKeyService;
+import io.recruitsuite.keys.keys.VerifyResult;
+import io.recruitsuite.keys.usage.UsageService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Calls from the gateway only (its service token carries {@link Scopes#INTERNAL_GATEWAY}). */
+@Path("/internal/v1")
+@RolesAllowed(Scopes.INTERNAL_GATEWAY)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InternalKeysResource {
+
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UsageService usage;
+
+    public record VerifyRequest(String key) {
+        @Override
+        public String toString() {
+            return "VerifyRequest[key=<redacted>]";
+        }
+    }
+
+    @POST
+    @Path("/keys/verify")
+    public Uni<Envelope<VerifyResult>> verify(VerifyRequest request) {
+        return keys.verify(request == null ? null : request.key()).map(Envelope::of);
+    }
+
+    public record UsageReport(List<UsageService.KeyUsage> entries) {
+    }
+
+    @POST
+    @Path("/usage")
+    public Uni<Envelope<Integer>> usage(UsageReport report) {
+        if (report == null || report.entries() == null) {
+            throw ApiException.validation("entries: required");
+        }
+        return usage.record(report.entries()).map(Envelope::of);
+    }
+}

@@ -1,0 +1,163 @@
+package io.recruitsuite.keys.keys;
+
+import io.recruitsuite.common.Ids;
+import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.security.Scopes;
+import io.recruitsuite.keys.events.KeyEvents;
+import io.recruitsuite.keys.organizations.Organization;
+import io.recruitsuite.keys.organizations.OrganizationRepository;
+import io.recruitsuite.keys.plans.Plan;
+import io.recruitsuite.keys.plans.PlansConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The API-key lifecycle: issue (within plan limits), list, revoke, verify. */
+@ApplicationScoped
+public class ApiKeyService {
+
+    public static final int MAX_NAME_LENGTH = 100;
+
+    @Inject
+    Pool pool;
+    @Inject
+    ApiKeyRepository keys;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    KeyEvents events;
+    @Inject
+    PlansConfig plans;
+
+    private final KeyHasher hasher;
+    private final String environment;
+
+    @Inject
+    public ApiKeyService(KeysConfig config) {
+        try {
+            this.hasher = new KeyHasher(Files.readString(config.pepperFile()).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the key pepper from " + config.pepperFile(), e);
+        }
+        this.environment = config.environment();
+    }
+
+    /** A new key and, once only, its secret. */
+    public record IssuedKey(ApiKey key, String secret) {
+    }
+
+    public Uni<IssuedKey> issue(String organizationId, String name, List<String> requestedScopes, OffsetDateTime expiresAt, String createdBy) {
+        List<String> scopes = validate(name, requestedScopes, expiresAt);
+        return pool.withTransaction(tx -> organizations.findForUpdate(tx, organizationId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Organization"))
+                .chain(org -> checkPlanAllowsAnotherKey(tx, org))
+                .chain(() -> {
+                    String secret = ApiKeyFormat.generate(environment);
+                    ApiKey key = new ApiKey(Ids.newId("key"), organizationId, name.strip(),
+                            secret.substring(0, ApiKeyFormat.PREFIX_LENGTH), hasher.hash(secret), scopes, createdBy,
+                            OffsetDateTime.now(ZoneOffset.UTC), expiresAt, null, null, null);
+                    return keys.insert(tx, key)
+                            .chain(() -> events.keyCreated(tx, key))
+                            .replaceWith(new IssuedKey(key, secret));
+                }));
+    }
+
+    private Uni<Void> checkPlanAllowsAnotherKey(io.vertx.mutiny.sqlclient.SqlClient tx, Organization org) {
+        Plan plan = Plan.parse(org.plan());
+        PlansConfig.PlanLimits limits = plans.of(plan);
+        if (!limits.apiAccess()) {
+            return Uni.createFrom().failure(ApiException.forbidden("Plan does not include API access"));
+        }
+        if (limits.maxKeys() < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return keys.countActive(tx, org.id()).chain(active -> active >= limits.maxKeys()
+                ? Uni.createFrom().failure(ApiException.forbidden("The " + plan.wire() + " plan allows at most "
+                        + limits.maxKeys() + " active API key" + (limits.maxKeys() == 1 ? "" : "s") + "; revoke one first"))
+                : Uni.createFrom().voidItem());
+    }
+
+    static List<String> validate(String name, List<String> scopes, OffsetDateTime expiresAt) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.validation("name: must not be blank");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ApiException.validation("name: must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            throw ApiException.validation("scopes: at least one scope is required");
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (String scope : scopes) {
+            if (scope == null || !Scopes.PUBLIC.contains(scope)) {
+                throw ApiException.validation("scopes: unknown scope '" + scope + "'; known scopes: " + String.join(", ", Scopes.PUBLIC));
+            }
+            unique.add(scope);
+        }
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+            throw ApiException.validation("expiresAt: must be in the future");
+        }
+        return List.copyOf(unique);
+    }
+
+    public Uni<List<ApiKey>> list(String organizationId) {
+        return keys.listByOrganization(organizationId);
+    }
+
+    public Uni<ApiKey> revoke(String organizationId, String prefix, String reason) {
+        if (!ApiKeyFormat.isPrefix(prefix)) {
+            return Uni.createFrom().failure(ApiException.notFound("API key"));
+        }
+        return pool.withTransaction(tx -> keys.revoke(tx, organizationId, prefix, reason)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("API key"))
+                .call(key -> events.keyRevoked(tx, key, reason)));
+    }
+
+    /**
+     * Checks a presented key. A malformed key or a bad checksum fails before any look-up; an
+     * unknown prefix and a wrong secret take the same path (one look-up, one HMAC, one
+     * constant-time comparison) and give the same answer.
+     */
+    public Uni<VerifyResult> verify(String presented) {
+        var parsed = ApiKeyFormat.parse(presented);
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().item(VerifyResult.failure(VerifyResult.INVALID));
+        }
+        String key = parsed.get().key();
+        return keys.findByPrefixWithPlan(parsed.get().prefix()).map(found -> {
+            if (found == null) {
+                hasher.matchesNothing(key);
+                return VerifyResult.failure(VerifyResult.INVALID);
+            }
+            if (!hasher.matches(key, found.key().secretHash())) {
+                return VerifyResult.failure(VerifyResult.INVALID);
+            }
+            ApiKey k = found.key();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (k.revokedAt() != null) {
+                return VerifyResult.failure(VerifyResult.REVOKED);
+            }
+            if (k.expiresAt() != null && !k.expiresAt().isAfter(now)) {
+                return VerifyResult.failure(VerifyResult.EXPIRED);
+            }
+            Plan plan = Plan.parse(found.plan());
+            PlansConfig.PlanLimits limits = plans.of(plan);
+            if (!limits.apiAccess()) {
+                return VerifyResult.failure(VerifyResult.PLAN_WITHOUT_ACCESS);
+            }
+            PlansConfig.RateLimits rates = plans.rateLimits();
+            return new VerifyResult(true, null, k.organizationId(), k.id(), k.prefix(), k.scopes(), plan.wire(), k.expiresAt(),
+                    new VerifyResult.Limits(limits.monthlyRequests(), rates.organizationPerMinute(), rates.searchPerMinute(),
+                            rates.keyPerMinute(), rates.keyPerHour()));
+        });
+    }
+}

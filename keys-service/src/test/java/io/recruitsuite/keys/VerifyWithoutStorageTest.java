@@ -1,0 +1,39 @@
+package io.recruitsuite.keys;
+
+import io.recruitsuite.keys.keys.ApiKeyFormat;
+import io.recruitsuite.keys.keys.ApiKeyService;
+import io.recruitsuite.keys.keys.KeysConfig;
+import io.recruitsuite.keys.keys.VerifyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Malformed and checksum-broken keys are answered without any storage: the service here has no
+ * repository and no database at all, so a look-up would fail the test.
+ */
+class VerifyWithoutStorageTest {
+
+    @Test
+    void malformedAndChecksumBrokenKeysNeverReachStorage(@TempDir Path dir) throws Exception {
+        Path pepper = Files.writeString(dir.resolve("pepper"), "0123456789abcdef0123456789abcdef");
+        ApiKeyService service = new ApiKeyService(new KeysConfig() {
+            public Path pepperFile() { return pepper; }
+            public String environment() { return "live"; }
+            public Duration inactivityAfter() { return Duration.ofDays(30); }
+            public String lifecycleCheck() { return "1m"; }
+            public Path operatorTokenFile() { return pepper; }
+        });
+        String good = ApiKeyFormat.generate("live");
+        String broken = good.substring(0, good.length() - 1) + (good.endsWith("a") ? "b" : "a");
+        for (String presented : new String[]{broken, "rsa_live_abc", "", "Bearer xyz", good.replace("rsa_live_", "rsa_fake_")}) {
+            VerifyResult result = service.verify(presented).await().atMost(Duration.ofSeconds(1));
+            assertEquals(VerifyResult.INVALID, result.reason(), presented);
+        }
+    }
+}

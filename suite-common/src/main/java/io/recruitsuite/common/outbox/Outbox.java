@@ -1,0 +1,53 @@
+package io.recruitsuite.common.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.common.events.EventEnvelope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.util.UUID;
+
+/**
+ * The writing half of the transactional outbox: a domain event is inserted with the same SQL
+ * client (the same transaction) as the change it describes, so both commit or neither does.
+ * {@link OutboxRelay} publishes it to Kafka afterwards. Each service's migrations create the
+ * {@code outbox} table with the DDL in {@link #TABLE_DDL}.
+ */
+public final class Outbox {
+
+    /** Kept here so every service's migration creates the same table; copy it into V1 of a new service. */
+    public static final String TABLE_DDL = """
+            create table outbox (
+                id           bigserial primary key,
+                event_id     uuid not null unique,
+                topic        text not null,
+                record_key   text not null,
+                event_type   text not null,
+                payload      text not null,
+                created_at   timestamptz not null default now(),
+                published_at timestamptz
+            );
+            create index outbox_unpublished on outbox (id) where published_at is null;
+            """;
+
+    private final ObjectMapper mapper;
+
+    public Outbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Appends {@code event} to the outbox within the caller's transaction, keyed by its organization. */
+    public Uni<Void> append(SqlClient tx, String topic, EventEnvelope event) {
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("event is not serialisable", e));
+        }
+        return tx.preparedQuery("insert into outbox (event_id, topic, record_key, event_type, payload) values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(UUID.fromString(event.id()), topic, event.organizationId(), event.type(), payload))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,31 @@
+package io.recruitsuite.common.outbox;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The producer an outbox relay needs: idempotent, acks from all replicas, and bounded blocking when the broker is away. */
+public final class OutboxProducers {
+
+    private OutboxProducers() {
+    }
+
+    public static Producer<String, String> create(String bootstrapServers, String clientId, Duration sendTimeout) {
+        int timeoutMs = (int) sendTimeout.toMillis();
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs - 1000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs),
+                new StringSerializer(), new StringSerializer());
+    }
+}

@@ -1,0 +1,78 @@
+package io.recruitsuite.common.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Reads and writes the real local broker from tests, the way any other service would. */
+public final class TestKafka {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private TestKafka() {
+    }
+
+    public static String bootstrapServers() {
+        String servers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        return servers != null ? servers : "127.0.0.1:9092";
+    }
+
+    /**
+     * Reads {@code topic} from the beginning with a fresh consumer group and returns the event values
+     * (parsed JSON envelopes) of {@code organizationId} once {@code done} holds for them, or what was
+     * found when {@code timeout} passes.
+     */
+    public static List<JsonNode> events(String topic, String organizationId, Predicate<List<JsonNode>> done, Duration timeout) {
+        List<JsonNode> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !done.test(found)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (organizationId.equals(record.key())) {
+                        found.add(MAPPER.readTree(record.value()));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    /** Publishes raw envelopes, keyed by organization, with the routing headers the services write. */
+    public static void publish(String topic, String organizationId, String eventId, String type, String json) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, organizationId, json);
+            record.headers().add(new RecordHeader("event-type", type.getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader("event-id", eventId.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
