@@ -65,6 +65,20 @@ public final class ErrorMappers {
         }
     }
 
+    /** Quarkus raises this subtype for invalid resource parameters; it has its own mapper unless we map it ourselves. */
+    @Provider
+    public static class ResteasyViolationMapper
+            implements ExceptionMapper<io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException> {
+        @Override
+        public Response toResponse(io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException e) {
+            if (e.getConstraintViolations().stream().anyMatch(v -> v.getExecutableReturnValue() != null)) {
+                LOG.error("response failed its own constraints", e);
+                return response(ErrorCode.INTERNAL_ERROR, "Internal server error");
+            }
+            return new ConstraintViolationMapper().toResponse(e);
+        }
+    }
+
     @Provider
     public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override

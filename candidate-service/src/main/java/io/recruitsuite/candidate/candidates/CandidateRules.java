@@ -1,0 +1,69 @@
+package io.recruitsuite.candidate.candidates;
+
+import io.recruitsuite.common.error.ApiException;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Field rules for candidates, shared by create and update. */
+public final class CandidateRules {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_PHONE = 40;
+    public static final int MAX_TAG = 50;
+    public static final int MAX_TAGS = 50;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
+    private CandidateRules() {
+    }
+
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.validation("name: String must contain at least 1 character(s)");
+        }
+        if (name.length() > MAX_NAME) {
+            throw ApiException.validation("name: at most " + MAX_NAME + " characters");
+        }
+        return name.strip();
+    }
+
+    public static String email(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String e = email.strip();
+        if (e.length() > MAX_EMAIL || !EMAIL.matcher(e).matches()) {
+            throw ApiException.validation("email: not a valid email address");
+        }
+        return e;
+    }
+
+    public static String phone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        if (phone.length() > MAX_PHONE) {
+            throw ApiException.validation("phone: at most " + MAX_PHONE + " characters");
+        }
+        return phone.strip();
+    }
+
+    public static List<String> tags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw ApiException.validation("tags: at most " + MAX_TAGS + " tags");
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String t : tags) {
+            if (t == null || t.isBlank() || t.length() > MAX_TAG) {
+                throw ApiException.validation("tags: each tag must be 1 to " + MAX_TAG + " characters");
+            }
+            out.add(t.strip());
+        }
+        return List.copyOf(out);
+    }
+}
