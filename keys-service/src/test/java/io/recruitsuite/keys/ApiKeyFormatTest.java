@@ -1,6 +1,6 @@
 package io.recruitsuite.keys;
 
-import io.recruitsuite.keys.keys.ApiKeyFormat;
+import io.recruitsuite.common.security.ApiKeyFormat;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

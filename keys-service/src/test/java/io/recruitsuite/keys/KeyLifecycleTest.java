@@ -70,10 +70,10 @@ class KeyLifecycleTest {
     void unknownKeysAndWrongSecretsFailTheSameWay() {
         String org = createOrganization("enterprise");
         String key = issueKeySecret(org, "candidates:read");
-        String otherKeyWithSamePrefix = key.substring(0, 17) + io.recruitsuite.keys.keys.ApiKeyFormat.generate("live").substring(17);
+        String otherKeyWithSamePrefix = key.substring(0, 17) + io.recruitsuite.common.security.ApiKeyFormat.generate("live").substring(17);
         // the made-up key fails its checksum or its hash: invalid either way, never "revoked" or a hint
         verify(otherKeyWithSamePrefix).body("data.valid", equalTo(false)).body("data.reason", equalTo("invalid"));
-        verify(io.recruitsuite.keys.keys.ApiKeyFormat.generate("live")).body("data.valid", equalTo(false)).body("data.reason", equalTo("invalid"));
+        verify(io.recruitsuite.common.security.ApiKeyFormat.generate("live")).body("data.valid", equalTo(false)).body("data.reason", equalTo("invalid"));
         verify("rsa_live_short").body("data.valid", equalTo(false)).body("data.reason", equalTo("invalid"));
         verify("").body("data.valid", equalTo(false)).body("data.reason", equalTo("invalid"));
     }

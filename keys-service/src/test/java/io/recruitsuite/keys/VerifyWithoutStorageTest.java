@@ -1,6 +1,6 @@
 package io.recruitsuite.keys;
 
-import io.recruitsuite.keys.keys.ApiKeyFormat;
+import io.recruitsuite.common.security.ApiKeyFormat;
 import io.recruitsuite.keys.keys.ApiKeyService;
 import io.recruitsuite.keys.keys.KeysConfig;
 import io.recruitsuite.keys.keys.VerifyResult;

@@ -1,5 +1,6 @@
 package io.recruitsuite.keys.keys;
 
+import io.recruitsuite.common.security.ApiKeyFormat;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Scopes;

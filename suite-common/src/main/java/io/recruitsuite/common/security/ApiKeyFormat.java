@@ -1,4 +1,4 @@
-package io.recruitsuite.keys.keys;
+package io.recruitsuite.common.security;
 
 import io.recruitsuite.common.Ids;
 
@@ -17,9 +17,9 @@ public final class ApiKeyFormat {
 
     public static final String LIVE = "rsa_live_";
     public static final String TEST = "rsa_test_";
-    static final int RANDOM_LENGTH = 32;
-    static final int CHECKSUM_LENGTH = 6;
-    static final int PUBLIC_ID_LENGTH = 8;
+    public static final int RANDOM_LENGTH = 32;
+    public static final int CHECKSUM_LENGTH = 6;
+    public static final int PUBLIC_ID_LENGTH = 8;
     public static final int KEY_LENGTH = LIVE.length() + RANDOM_LENGTH + CHECKSUM_LENGTH;
     public static final int PREFIX_LENGTH = LIVE.length() + PUBLIC_ID_LENGTH;
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -71,7 +71,7 @@ public final class ApiKeyFormat {
         return true;
     }
 
-    static String checksum(String body) {
+    public static String checksum(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
         long value = crc.getValue();

@@ -1,0 +1,110 @@
+package io.recruitsuite.gateway;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    Map<String, Upstream> upstreams();
+
+    UpstreamDefaults upstreamDefaults();
+
+    List<Route> routes();
+
+    InternalTokenConfig internalToken();
+
+    /** Scopes a dashboard session gets, by role (owner, admin, member). */
+    Map<String, List<String>> sessionScopes();
+
+    KeyCache keyCache();
+
+    Usage usage();
+
+    MemorySize maxBodyDefault();
+
+    MemorySize maxBodyUpload();
+
+    interface Upstream {
+        String url();
+    }
+
+    interface UpstreamDefaults {
+        Duration connectTimeout();
+
+        Duration responseTimeout();
+
+        int maxConnections();
+
+        /** What a 503 tells the client to wait when an upstream is down. */
+        Duration retryAfter();
+
+        /** Requests in the rolling window of an upstream's circuit breaker. */
+        int breakerRequests();
+
+        /** Share of failed requests in that window that opens the breaker. */
+        double breakerFailureRatio();
+
+        /** How long an open breaker answers 503 at once before trial requests. */
+        Duration breakerOpenFor();
+
+        /** Concurrent requests per upstream, and how many more may wait. */
+        int bulkheadLimit();
+
+        int bulkheadQueue();
+
+        /** Pause before the one retry of an idempotent request. */
+        Duration retryDelay();
+    }
+
+    interface Route {
+        /** Exact path, or a prefix ending in {@code /**} that also matches the prefix itself. */
+        String path();
+
+        String upstream();
+
+        /** Scope for GET and HEAD. */
+        Optional<String> readScope();
+
+        /** Scope for every other method. */
+        Optional<String> writeScope();
+
+        /** {@code api-key}, {@code session} or {@code any}. */
+        @WithDefault("api-key")
+        String auth();
+
+        /** Which organization-wide rate-limit class the route counts against: general or search. */
+        @WithDefault("general")
+        String rateClass();
+
+        /** {@code default} or {@code upload}. */
+        @WithDefault("default")
+        String maxBody();
+    }
+
+    interface InternalTokenConfig {
+        String issuer();
+
+        String audience();
+
+        Duration lifetime();
+    }
+
+    interface KeyCache {
+        Duration localTtl();
+
+        Duration redisTtl();
+
+        int maxEntries();
+    }
+
+    interface Usage {
+        Duration flushInterval();
+    }
+}

@@ -1,0 +1,87 @@
+package io.recruitsuite.gateway.auth;
+
+import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.error.ErrorCode;
+import io.recruitsuite.common.security.InternalToken;
+import io.recruitsuite.gateway.GatewayConfig;
+import io.recruitsuite.gateway.routing.RouteTable;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+
+/** Decides who is calling a route, and whether they may. */
+@ApplicationScoped
+public class Authenticator {
+
+    public static final String PLAN_WITHOUT_ACCESS = "Plan does not include API access";
+
+    @Inject
+    KeyVerifier keys;
+    @Inject
+    JWTParser jwtParser;
+    @Inject
+    GatewayConfig config;
+
+    public Uni<Principal> authenticate(Credentials credentials, RouteTable.Match route) {
+        return switch (credentials.kind()) {
+            case NONE -> fail(ErrorCode.UNAUTHORIZED, route.auth() == RouteTable.Auth.SESSION
+                    ? "Missing dashboard session token" : "Missing API key");
+            case MALFORMED -> fail(ErrorCode.UNAUTHORIZED, "Malformed credentials");
+            case API_KEY -> route.auth() == RouteTable.Auth.SESSION
+                    ? fail(ErrorCode.UNAUTHORIZED, "This endpoint needs a dashboard session, not an API key")
+                    : apiKey(credentials.value());
+            case JWT -> route.auth() == RouteTable.Auth.API_KEY
+                    ? fail(ErrorCode.UNAUTHORIZED, "Invalid API key")
+                    : session(credentials.value());
+        };
+    }
+
+    /** The route's scope, when it has one, must be among the caller's scopes. */
+    public void authorize(Principal principal, RouteTable.Match route) {
+        route.scope().ifPresent(scope -> {
+            if (!principal.scopes().contains(scope)) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "This key lacks the required scope: " + scope);
+            }
+        });
+    }
+
+    private Uni<Principal> apiKey(String key) {
+        return keys.verify(key).map(verdict -> {
+            if (verdict.valid()) {
+                return verdict.principal();
+            }
+            throw switch (verdict.reason()) {
+                case "plan_without_access" -> new ApiException(ErrorCode.FORBIDDEN, PLAN_WITHOUT_ACCESS);
+                case "revoked" -> new ApiException(ErrorCode.UNAUTHORIZED, "API key has been revoked");
+                case "expired" -> new ApiException(ErrorCode.UNAUTHORIZED, "API key has expired");
+                default -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid API key");
+            };
+        });
+    }
+
+    private Uni<Principal> session(String token) {
+        JsonWebToken jwt;
+        try {
+            jwt = jwtParser.parse(token);
+        } catch (ParseException e) {
+            return fail(ErrorCode.UNAUTHORIZED, "Invalid or expired session token");
+        }
+        String org = jwt.getClaim("org");
+        String role = jwt.getClaim("role");
+        String user = jwt.getSubject();
+        if (org == null || user == null || role == null || !config.sessionScopes().containsKey(role)) {
+            return fail(ErrorCode.UNAUTHORIZED, "Session token lacks organization, user or role");
+        }
+        List<String> scopes = config.sessionScopes().get(role);
+        return Uni.createFrom().item(new Principal(InternalToken.AUTH_SESSION, org, user, null, null, role, scopes, null, null));
+    }
+
+    private static <T> Uni<T> fail(ErrorCode code, String message) {
+        return Uni.createFrom().failure(new ApiException(code, message));
+    }
+}

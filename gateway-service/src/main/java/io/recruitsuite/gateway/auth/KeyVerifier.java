@@ -1,0 +1,172 @@
+package io.recruitsuite.gateway.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.set.ReactiveSetCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.recruitsuite.common.security.ApiKeyFormat;
+import io.recruitsuite.common.security.InternalToken;
+import io.recruitsuite.gateway.GatewayConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Turns a presented API key into a verdict. Hot path: the in-process cache, no I/O at all. Cold
+ * path: Redis (shared by the replicas), then the keys-service. Key events drop entries at once
+ * (see {@code KeyEventsListener}). Keys are cached under their SHA-256, never in plain text.
+ */
+@ApplicationScoped
+public class KeyVerifier {
+
+    private static final Logger LOG = Logger.getLogger(KeyVerifier.class);
+    private static final String REDIS_PREFIX = "rs:gw:key:";
+    private static final String REDIS_ORG_PREFIX = "rs:gw:org-keys:";
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    KeysClient keys;
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    ObjectMapper mapper;
+
+    private Cache<String, KeyVerdict> local;
+    private ReactiveValueCommands<String, String> values;
+    private ReactiveKeyCommands<String> redisKeys;
+    private ReactiveSetCommands<String, String> sets;
+
+    @PostConstruct
+    void init() {
+        local = Caffeine.newBuilder()
+                .maximumSize(config.keyCache().maxEntries())
+                .expireAfterWrite(config.keyCache().localTtl())
+                .build();
+        values = redis.value(String.class);
+        redisKeys = redis.key();
+        sets = redis.set(String.class);
+    }
+
+    public Uni<KeyVerdict> verify(String presented) {
+        var parsed = ApiKeyFormat.parse(presented);
+        if (parsed.isEmpty()) {
+            // mistyped, truncated or made up: no cache, no Redis, no keys-service
+            return Uni.createFrom().item(new KeyVerdict(null, null, null, "invalid"));
+        }
+        String hash = sha256(presented);
+        KeyVerdict cached = local.getIfPresent(hash);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        String prefix = parsed.get().prefix();
+        return fromRedis(prefix, hash)
+                .onItem().ifNull().switchTo(() -> keys.verify(presented)
+                        .map(data -> toVerdict(prefix, data))
+                        .call(verdict -> toRedis(prefix, hash, verdict)))
+                .invoke(verdict -> local.put(hash, verdict));
+    }
+
+    /** Drops every cached verdict of this key prefix, here and in Redis. */
+    public Uni<Void> evictPrefix(String prefix) {
+        local.asMap().entrySet().removeIf(e -> prefix.equals(e.getValue().prefix()));
+        return redisKeys.del(REDIS_PREFIX + prefix).replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    /** Drops every cached verdict of an organization (plan changed, member removed), here and in Redis. */
+    public Uni<Void> evictOrganization(String organizationId) {
+        local.asMap().entrySet().removeIf(e -> organizationId.equals(e.getValue().organizationId()));
+        String members = REDIS_ORG_PREFIX + organizationId;
+        return sets.smembers(members)
+                .chain(prefixes -> {
+                    String[] keys = prefixes.stream().map(p -> REDIS_PREFIX + p).toArray(String[]::new);
+                    return keys.length == 0 ? Uni.createFrom().voidItem() : redisKeys.del(keys).replaceWithVoid();
+                })
+                .chain(() -> redisKeys.del(members).replaceWithVoid())
+                .onFailure().recoverWithNull();
+    }
+
+    public void evictAllLocal() {
+        local.invalidateAll();
+    }
+
+    /** Redis holds one entry per key prefix: the hash of the full key and the verdict. */
+    record StoredVerdict(String hash, KeyVerdict verdict) {
+    }
+
+    private Uni<KeyVerdict> fromRedis(String prefix, String hash) {
+        return values.get(REDIS_PREFIX + prefix)
+                .map(json -> {
+                    if (json == null) {
+                        return null;
+                    }
+                    try {
+                        StoredVerdict stored = mapper.readValue(json, StoredVerdict.class);
+                        boolean sameKey = MessageDigest.isEqual(stored.hash().getBytes(StandardCharsets.US_ASCII),
+                                hash.getBytes(StandardCharsets.US_ASCII));
+                        return sameKey ? stored.verdict() : null;
+                    } catch (Exception e) {
+                        return null;
+                    }
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("redis unavailable for the key cache: %s", e.getMessage());
+                    return null;
+                });
+    }
+
+    private Uni<Void> toRedis(String prefix, String hash, KeyVerdict verdict) {
+        if (verdict.prefix() == null || !verdict.valid() && !"revoked".equals(verdict.reason()) && !"expired".equals(verdict.reason())) {
+            // a wrong secret under a real prefix must not displace the real key's entry
+            return Uni.createFrom().voidItem();
+        }
+        try {
+            String json = mapper.writeValueAsString(new StoredVerdict(hash, verdict));
+            long ttl = config.keyCache().redisTtl().toSeconds();
+            Uni<Void> stored = values.set(REDIS_PREFIX + prefix, json, new SetArgs().ex(ttl)).replaceWithVoid();
+            if (verdict.organizationId() != null) {
+                String members = REDIS_ORG_PREFIX + verdict.organizationId();
+                stored = stored.chain(() -> sets.sadd(members, prefix)).chain(() -> redisKeys.expire(members, ttl)).replaceWithVoid();
+            }
+            return stored.onFailure().recoverWithNull();
+        } catch (Exception e) {
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    private KeyVerdict toVerdict(String prefix, JsonObject data) {
+        if (!data.getBoolean("valid", false)) {
+            return new KeyVerdict(prefix, null, null, data.getString("reason", "invalid"));
+        }
+        JsonObject l = data.getJsonObject("limits");
+        Principal.Limits limits = new Principal.Limits(l.getLong("monthlyRequests"), l.getInteger("organizationPerMinute"),
+                l.getInteger("searchPerMinute"), l.getInteger("keyPerMinute"), l.getInteger("keyPerHour"));
+        @SuppressWarnings("unchecked")
+        List<String> scopes = data.getJsonArray("scopes").getList();
+        Principal principal = new Principal(InternalToken.AUTH_API_KEY, data.getString("organizationId"),
+                "key:" + data.getString("keyId"), data.getString("keyId"), data.getString("prefix"), null,
+                List.copyOf(scopes), data.getString("plan"), limits);
+        return new KeyVerdict(prefix, principal.organizationId(), principal, null);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

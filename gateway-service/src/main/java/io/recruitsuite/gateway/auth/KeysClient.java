@@ -1,0 +1,71 @@
+package io.recruitsuite.gateway.auth;
+
+import io.recruitsuite.gateway.GatewayConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+
+/** The keys-service as the gateway uses it: verify a key, report usage. */
+@ApplicationScoped
+public class KeysClient {
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    GatewayConfig config;
+    @Inject
+    InternalTokenSigner signer;
+
+    private WebClient client;
+    private URI base;
+
+    @PostConstruct
+    void init() {
+        base = URI.create(config.upstreams().get("keys").url());
+        client = WebClient.create(vertx, new WebClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort())
+                .setConnectTimeout((int) config.upstreamDefaults().connectTimeout().toMillis())
+                .setMaxPoolSize(config.upstreamDefaults().maxConnections()));
+    }
+
+    /** The keys-service's verdict, as its {@code data} object. Idempotent, so one retry is safe. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<JsonObject> verify(String key) {
+        return client.post("/internal/v1/keys/verify")
+                .putHeader("Authorization", "Bearer " + signer.serviceToken())
+                .sendJsonObject(new JsonObject().put("key", key))
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("keys-service answered " + response.statusCode());
+                    }
+                    return response.bodyAsJsonObject().getJsonObject("data");
+                });
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    public Uni<Void> reportUsage(JsonObject report) {
+        return client.post("/internal/v1/usage")
+                .putHeader("Authorization", "Bearer " + signer.serviceToken())
+                .sendJsonObject(report)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("keys-service answered " + response.statusCode());
+                    }
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,246 @@
+package io.recruitsuite.gateway.routing;
+
+import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.error.ErrorCode;
+import io.recruitsuite.common.error.ErrorEnvelope;
+import io.recruitsuite.common.security.InternalToken;
+import io.recruitsuite.gateway.GatewayConfig;
+import io.recruitsuite.gateway.auth.Authenticator;
+import io.recruitsuite.gateway.auth.Credentials;
+import io.recruitsuite.gateway.auth.InternalTokenSigner;
+import io.recruitsuite.gateway.auth.Principal;
+import io.recruitsuite.gateway.discovery.Discovery;
+import io.recruitsuite.gateway.usage.UsageRecorder;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Every public request under {@code /api/v1}: request id, route, authentication, scope, then a
+ * streaming forward to the owning service with the signed internal token in place of the client's
+ * credentials. Errors leave in the documented envelope; an upstream that is down or slow is a fast
+ * 503 with Retry-After, never a hang.
+ */
+@ApplicationScoped
+public class GatewayHandler {
+
+    private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+            "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key", "cookie");
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    Authenticator authenticator;
+    @Inject
+    InternalTokenSigner signer;
+    @Inject
+    Upstreams upstreams;
+    @Inject
+    Discovery discovery;
+    @Inject
+    UsageRecorder usage;
+
+    private RouteTable routes;
+
+    void install(@Observes Router router) {
+        routes = new RouteTable(config.routes());
+        router.routeWithRegex("^/api/v1(/.*)?$").order(-100).handler(this::handle);
+    }
+
+    void handle(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        request.pause();
+        String requestId = requestId(request);
+        rc.response().putHeader(InternalToken.REQUEST_ID_HEADER, requestId);
+        String path = request.path();
+        if (!isCanonical(path, request.uri())) {
+            error(rc, ErrorCode.VALIDATION_ERROR, "Malformed request path");
+            return;
+        }
+        if (discovery.handles(path)) {
+            request.resume();
+            discovery.handle(rc, path);
+            return;
+        }
+        RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
+        if (route == null) {
+            error(rc, ErrorCode.NOT_FOUND, "No such endpoint: " + request.method().name() + " " + path);
+            return;
+        }
+        long limit = (route.upload() ? config.maxBodyUpload() : config.maxBodyDefault()).asLongValue();
+        String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength != null && exceeds(contentLength, limit)) {
+            error(rc, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + limit + " bytes");
+            return;
+        }
+        Credentials credentials = Credentials.from(request);
+        authenticator.authenticate(credentials, route)
+                .invoke(principal -> authenticator.authorize(principal, route))
+                .subscribe().with(
+                        principal -> {
+                            usage.record(principal);
+                            forward(rc, route, principal, requestId, limit);
+                        },
+                        failure -> fail(rc, failure));
+    }
+
+    private void forward(RoutingContext rc, RouteTable.Match route, Principal principal, String requestId, long limit) {
+        HttpServerRequest request = rc.request();
+        Upstreams.Upstream upstream = upstreams.get(route.upstream());
+        boolean idempotent = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setURI(request.uri())
+                .setIdleTimeout(config.upstreamDefaults().responseTimeout().toMillis());
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        request.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !CLIENT_CREDENTIALS.contains(name) && !name.startsWith("x-forwarded-")) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + signer.forCaller(principal, requestId));
+        headers.set(InternalToken.REQUEST_ID_HEADER, requestId);
+        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().host());
+        headers.set("X-Forwarded-Proto", request.scheme());
+        options.setHeaders(headers);
+        String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean hasBody = contentLength != null ? !"0".equals(contentLength) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+
+        var guard = idempotent && !hasBody ? upstream.idempotentGuard() : upstream.guard();
+        guard.get(() -> Uni.createFrom().<HttpClientResponse>emitter(emitter -> upstream.client().request(options)
+                        .onFailure(emitter::fail)
+                        .onSuccess(upstreamRequest -> {
+                            if (contentLength != null) {
+                                upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
+                            } else if (hasBody) {
+                                upstreamRequest.setChunked(true);
+                            }
+                            send(rc, upstreamRequest, hasBody, limit).onComplete(ar -> {
+                                if (ar.succeeded()) {
+                                    // hold the body until the guards hand the response over for relaying
+                                    ar.result().pause();
+                                    emitter.complete(ar.result());
+                                } else {
+                                    emitter.fail(ar.cause());
+                                }
+                            });
+                        })))
+                .subscribe().with(response -> relay(rc, response), failure -> upstreamFailed(rc, route, failure));
+    }
+
+    private io.vertx.core.Future<HttpClientResponse> send(RoutingContext rc, HttpClientRequest upstreamRequest, boolean hasBody, long limit) {
+        if (!hasBody) {
+            rc.request().resume();
+            return upstreamRequest.send();
+        }
+        LimitedBody body = new LimitedBody(rc.request(), limit, () -> {
+            upstreamRequest.reset();
+            error(rc, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + limit + " bytes");
+        });
+        return upstreamRequest.send(body);
+    }
+
+    private void relay(RoutingContext rc, HttpClientResponse response) {
+        HttpServerResponse out = rc.response();
+        if (out.ended()) {
+            return;
+        }
+        out.setStatusCode(response.statusCode());
+        response.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT)) || "content-length".equalsIgnoreCase(h.getKey())) {
+                out.putHeader(h.getKey(), h.getValue());
+            }
+        });
+        out.send(response).onFailure(e -> LOG.debugf("client went away while relaying: %s", e.getMessage()));
+    }
+
+    private void upstreamFailed(RoutingContext rc, RouteTable.Match route, Throwable failure) {
+        if (rc.response().ended()) {
+            return;
+        }
+        String why = failure instanceof CircuitBreakerOpenException ? "is unavailable"
+                : failure instanceof TimeoutException ? "did not answer in time"
+                : failure instanceof BulkheadException ? "is overloaded"
+                : "is unreachable";
+        LOG.warnf("upstream %s %s (%s)", route.upstream(), why, failure.toString());
+        rc.response().putHeader("Retry-After", Long.toString(config.upstreamDefaults().retryAfter().toSeconds()));
+        error(rc, ErrorCode.SERVICE_UNAVAILABLE, "The " + route.upstream() + " service " + why + "; retry later");
+    }
+
+    private void fail(RoutingContext rc, Throwable failure) {
+        if (failure instanceof ApiException api) {
+            error(rc, api.code(), api.getMessage());
+        } else {
+            LOG.error("gateway failure", failure);
+            rc.response().putHeader("Retry-After", Long.toString(config.upstreamDefaults().retryAfter().toSeconds()));
+            error(rc, ErrorCode.SERVICE_UNAVAILABLE, "Authentication is temporarily unavailable; retry later");
+        }
+    }
+
+    static void error(RoutingContext rc, ErrorCode code, String message) {
+        HttpServerResponse out = rc.response();
+        if (out.ended()) {
+            return;
+        }
+        rc.request().resume();
+        out.setStatusCode(code.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(ErrorEnvelope.json(code, message));
+    }
+
+    private static boolean exceeds(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength) > limit;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** Rejects dot segments, encoded separators and backslashes: what the route table sees is what the upstream gets. */
+    static boolean isCanonical(String path, String uri) {
+        if (path == null || path.contains("\\") || path.contains("//")) {
+            return false;
+        }
+        String lower = uri.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
+            return false;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String given = request.getHeader(InternalToken.REQUEST_ID_HEADER);
+        return given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+}

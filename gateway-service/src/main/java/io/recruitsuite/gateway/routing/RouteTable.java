@@ -1,0 +1,59 @@
+package io.recruitsuite.gateway.routing;
+
+import io.recruitsuite.gateway.GatewayConfig;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Maps a public path and method to its upstream, the scope it needs and who may call it. */
+public final class RouteTable {
+
+    public enum Auth { API_KEY, SESSION, ANY }
+
+    public record Match(String upstream, Optional<String> scope, Auth auth, String rateClass, boolean upload, String pattern) {
+    }
+
+    private record Entry(String prefix, boolean wildcard, GatewayConfig.Route route) {
+    }
+
+    private final List<Entry> entries;
+
+    public RouteTable(List<GatewayConfig.Route> routes) {
+        // longest prefix first, so /api/v1/search/feedback could be given its own entry later
+        this.entries = routes.stream()
+                .map(r -> r.path().endsWith("/**")
+                        ? new Entry(r.path().substring(0, r.path().length() - 3), true, r)
+                        : new Entry(r.path(), false, r))
+                .sorted(Comparator.comparingInt((Entry e) -> e.prefix().length()).reversed())
+                .toList();
+    }
+
+    public Optional<Match> match(String method, String path) {
+        for (Entry e : entries) {
+            boolean hit = e.wildcard()
+                    ? path.equals(e.prefix()) || path.startsWith(e.prefix() + "/")
+                    : path.equals(e.prefix());
+            if (hit) {
+                GatewayConfig.Route r = e.route();
+                boolean read = "GET".equals(method) || "HEAD".equals(method);
+                Optional<String> scope = read ? r.readScope() : r.writeScope();
+                return Optional.of(new Match(r.upstream(), scope, auth(r.auth()), r.rateClass(), "upload".equals(r.maxBody()), r.path()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<GatewayConfig.Route> routes() {
+        return entries.stream().map(Entry::route).toList();
+    }
+
+    private static Auth auth(String value) {
+        return switch (value) {
+            case "session" -> Auth.SESSION;
+            case "any" -> Auth.ANY;
+            case "api-key" -> Auth.API_KEY;
+            default -> throw new IllegalArgumentException("gateway.routes[].auth must be api-key, session or any, not " + value);
+        };
+    }
+}

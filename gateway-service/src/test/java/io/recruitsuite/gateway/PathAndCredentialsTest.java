@@ -1,0 +1,48 @@
+package io.recruitsuite.gateway;
+
+import io.recruitsuite.gateway.auth.Credentials;
+import io.recruitsuite.gateway.routing.GatewayHandlerAccess;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PathAndCredentialsTest {
+
+    @Test
+    void onlyCanonicalPathsPass() {
+        assertTrue(GatewayHandlerAccess.isCanonical("/api/v1/candidates/cand_1", "/api/v1/candidates/cand_1?page=2"));
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/candidates/../keys", "/api/v1/candidates/../keys"));
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/candidates/x", "/api/v1/candidates/%2e%2e/keys"));
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/candidates/x", "/api/v1/candidates%2Fx"));
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1//candidates", "/api/v1//candidates"));
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/a\\b", "/api/v1/a\\b"));
+    }
+
+    private static HttpServerRequest request(String... headers) {
+        MultiMap map = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < headers.length; i += 2) {
+            map.add(headers[i], headers[i + 1]);
+        }
+        return (HttpServerRequest) Proxy.newProxyInstance(HttpServerRequest.class.getClassLoader(), new Class<?>[]{HttpServerRequest.class},
+                (proxy, method, args) -> method.getName().equals("getHeader") ? map.get((String) args[0]) : null);
+    }
+
+    @Test
+    void readsTheThreeDocumentedWaysToPresentAKey() {
+        assertEquals(new Credentials(Credentials.Kind.API_KEY, "rsa_live_x"), Credentials.from(request("Authorization", "Bearer rsa_live_x")));
+        assertEquals(new Credentials(Credentials.Kind.API_KEY, "rsa_live_x"), Credentials.from(request("Authorization", "token rsa_live_x")));
+        assertEquals(new Credentials(Credentials.Kind.API_KEY, "rsa_live_x"), Credentials.from(request("X-API-Key", "rsa_live_x")));
+        assertEquals(Credentials.Kind.JWT, Credentials.from(request("Authorization", "Bearer eyJhbGciOi.x.y")).kind());
+        assertEquals(Credentials.Kind.NONE, Credentials.from(request()).kind());
+        assertEquals(Credentials.Kind.MALFORMED, Credentials.from(request("Authorization", "Basic dXNlcjpwYXNz")).kind());
+        assertEquals(Credentials.Kind.MALFORMED, Credentials.from(request("Authorization", "Bearer")).kind());
+        assertEquals(Credentials.Kind.MALFORMED, Credentials.from(request("Authorization", "Bearer rsa_a", "X-API-Key", "rsa_b")).kind());
+        assertEquals(Credentials.Kind.MALFORMED, Credentials.from(request("Authorization", "Bearer " + "a".repeat(9000))).kind());
+    }
+}

@@ -1,0 +1,199 @@
+package io.recruitsuite.gateway.e2e;
+
+import com.sun.net.httpserver.HttpServer;
+import io.recruitsuite.common.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The production path end to end, against the five services started from their jars by
+ * {@code ./suite test}: organization and key, candidate through the gateway, semantic search,
+ * and the signed webhook on a local receiver.
+ */
+class EndToEndIT {
+
+    static final String GATEWAY = System.getenv().getOrDefault("RS_E2E_GATEWAY", "http://127.0.0.1:18080");
+    static final String KEYS = System.getenv().getOrDefault("RS_E2E_KEYS", "http://127.0.0.1:18081");
+
+    static final String NURSE_CV = "Registered nurse with seven years on acute surgical wards. Wound dressing, IV therapy, "
+            + "medication rounds, early-warning-score observations, mentoring newly qualified nurses.";
+    static final List<String> OTHER_CVS = List.of(
+            "Head chef of a ninety-cover Italian restaurant: seasonal menus, fresh pasta, food cost control, HACCP.",
+            "Chartered accountant: IFRS statutory accounts, consolidation, month-end close, SAP S/4HANA migration.",
+            "HGV class one lorry driver with twelve years of European routes, ADR hazardous goods, tachograph.",
+            "Backend engineer: Java, Quarkus, Kafka, PostgreSQL, Kubernetes, observability with OpenTelemetry.");
+
+    static HttpServer receiver;
+    static final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+    record Delivery(Map<String, List<String>> headers, byte[] body) {
+    }
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            deliveries.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), body));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    static String operator() {
+        return TestTokens.operatorToken();
+    }
+
+    static RequestSpecification gateway(String key) {
+        return given().baseUri(GATEWAY).header("Authorization", "Bearer " + key);
+    }
+
+    @Test
+    void createACandidateFindItBySemanticSearchAndReceiveTheSignedWebhook() throws Exception {
+        String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "E2E Org", "plan", "enterprise")).post("/admin/v1/organizations")
+                .then().statusCode(201).extract().path("data.id");
+        String key = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "e2e", "scopes", List.of("candidates:read", "candidates:write", "search:read",
+                        "webhooks:read", "webhooks:write")))
+                .post("/admin/v1/organizations/" + org + "/keys").then().statusCode(201).extract().path("data.key");
+
+        // webhook endpoint on the local receiver, subscribed to document.upload only
+        String secret = gateway(key).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "events", List.of("document.upload")))
+                .post("/api/v1/webhooks").then().statusCode(201)
+                .body("data.secret", startsWith("whsec_")).extract().path("data.secret");
+
+        String nurseId = gateway(key).contentType(ContentType.JSON)
+                .body(Map.of("name", "Nadia Nurse", "email", "nadia@example.com", "cvText", NURSE_CV, "filename", "nadia-cv.txt"))
+                .post("/api/v1/candidates").then().statusCode(201).extract().path("data.id");
+        for (int i = 0; i < OTHER_CVS.size(); i++) {
+            gateway(key).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Other " + i, "cvText", OTHER_CVS.get(i)))
+                    .post("/api/v1/candidates").then().statusCode(201);
+        }
+        gateway(key).get("/api/v1/candidates/" + nurseId).then().statusCode(200)
+                .body("data.cvText", equalTo(NURSE_CV)).body("data.name", equalTo("Nadia Nurse"));
+
+        // a query that shares no keyword with the nurse's CV
+        String query = "someone to look after sick people in a clinic";
+        Response found = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            found = gateway(key).contentType(ContentType.JSON).body(Map.of("query", query, "limit", 5)).post("/api/v1/search");
+            assertEquals(200, found.statusCode(), found.asString());
+            Integer total = found.path("meta.total");
+            if (total != null && total >= 5) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertNotNull(found);
+        assertEquals("Nadia Nurse", found.path("data[0].candidateName"), found.asString());
+        assertEquals("nadia@example.com", found.path("data[0].candidateEmail"));
+        assertEquals("nadia-cv.txt", found.path("data[0].filename"));
+        float similarity = found.path("data[0].similarity");
+        assertTrue(similarity > 0 && similarity <= 1, "similarity in (0, 1]: " + similarity);
+        assertNotNull(found.path("data[0].uploadedAt"));
+        assertNotNull(found.path("data[0].fileType"));
+        assertNotNull(found.path("data[0].wordCount"));
+        assertEquals(1, (int) found.path("meta.page"));
+        assertEquals(5, (int) found.path("meta.limit"));
+
+        // the signed document.upload webhook for the nurse's CV
+        Delivery delivery = awaitDelivery(nurseId, Duration.ofSeconds(60));
+        String signature = first(delivery.headers(), "X-webhook-signature");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal(delivery.body()));
+        assertTrue(MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8)),
+                "X-Webhook-Signature is the hex HMAC-SHA256 of the raw body");
+        String body = new String(delivery.body(), StandardCharsets.UTF_8);
+        assertTrue(body.contains("\"type\":\"document.upload\""), body);
+        assertTrue(body.contains("\"organizationId\":\"" + org + "\""), body);
+        assertTrue(body.contains("\"filename\":\"nadia-cv.txt\""), body);
+        assertTrue(!body.contains("wound dressing"), "the CV text never leaves in a webhook");
+        assertTrue(deliveries.stream().allMatch(d -> new String(d.body(), StandardCharsets.UTF_8).contains("document.upload")),
+                "only subscribed types are delivered");
+    }
+
+    @Test
+    void theGatewayRefusesWhatItMustRefuse() {
+        String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "E2E Refusals", "plan", "enterprise")).post("/admin/v1/organizations")
+                .then().statusCode(201).extract().path("data.id");
+        String key = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "read only", "scopes", List.of("candidates:read")))
+                .post("/admin/v1/organizations/" + org + "/keys").then().statusCode(201).extract().path("data.key");
+
+        given().baseUri(GATEWAY).get("/api/v1/candidates").then().statusCode(401).body("error.code", equalTo("unauthorized"));
+        gateway("rsa_live_" + "A".repeat(38)).get("/api/v1/candidates").then().statusCode(401).body("error.code", equalTo("unauthorized"));
+        given().baseUri(GATEWAY).header("X-API-Key", key).get("/api/v1/candidates").then().statusCode(200);
+        given().baseUri(GATEWAY).header("Authorization", "token " + key).get("/api/v1/candidates").then().statusCode(200)
+                .body("meta.page", equalTo(1));
+        gateway(key).contentType(ContentType.JSON).body(Map.of("query", "x")).post("/api/v1/search")
+                .then().statusCode(403).body("error.code", equalTo("forbidden")).body("error.message", containsString("search:read"));
+        gateway(key).get("/api/v1/nothing-here").then().statusCode(404).body("error.code", equalTo("not_found"));
+        gateway(key).get("/api/v1").then().statusCode(200).body("data.version", equalTo("v1"));
+
+        // a revoked key is refused within a second
+        given().baseUri(KEYS).header("X-Operator-Token", operator())
+                .delete("/admin/v1/organizations/" + org + "/keys/" + key.substring(0, 17)).then().statusCode(200);
+        long revokedAt = System.nanoTime();
+        while (gateway(key).get("/api/v1/candidates").statusCode() == 200) {
+            if (System.nanoTime() - revokedAt > Duration.ofSeconds(1).toNanos()) {
+                fail("revoked key still accepted after one second");
+            }
+        }
+        gateway(key).get("/api/v1/candidates").then().statusCode(401).body("error.code", equalTo("unauthorized"));
+    }
+
+    private static Delivery awaitDelivery(String candidateId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Delivery d : deliveries) {
+                if (new String(d.body(), StandardCharsets.UTF_8).contains(candidateId)) {
+                    return d;
+                }
+            }
+            Thread.sleep(200);
+        }
+        fail("no document.upload webhook for " + candidateId + " within " + timeout + "; got " + deliveries.size());
+        return null;
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                .map(e -> e.getValue().get(0)).orElseThrow(() -> new AssertionError("missing header " + name));
+    }
+}
