@@ -10,6 +10,10 @@ import io.recruitsuite.gateway.auth.Credentials;
 import io.recruitsuite.gateway.auth.InternalTokenSigner;
 import io.recruitsuite.gateway.auth.Principal;
 import io.recruitsuite.gateway.discovery.Discovery;
+import io.recruitsuite.gateway.ratelimit.Decision;
+import io.recruitsuite.gateway.ratelimit.RateLimitHeaders;
+import io.recruitsuite.gateway.ratelimit.RateLimiter;
+import io.recruitsuite.gateway.ratelimit.Window;
 import io.recruitsuite.gateway.usage.UsageRecorder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -63,7 +67,13 @@ public class GatewayHandler {
     @Inject
     UsageRecorder usage;
 
+    @Inject
+    RateLimiter rateLimiter;
+
     private RouteTable routes;
+
+    private record Admitted(Principal principal, Decision decision) {
+    }
 
     void install(@Observes Router router) {
         routes = new RouteTable(config.routes());
@@ -99,10 +109,21 @@ public class GatewayHandler {
         Credentials credentials = Credentials.from(request);
         authenticator.authenticate(credentials, route)
                 .invoke(principal -> authenticator.authorize(principal, route))
+                .chain(principal -> rateLimiter.check(principal, route.rateClass())
+                        .map(decision -> new Admitted(principal, decision)))
                 .subscribe().with(
-                        principal -> {
-                            usage.record(principal);
-                            forward(rc, route, principal, requestId, limit);
+                        admitted -> {
+                            RateLimitHeaders.write(rc.response(), admitted.decision());
+                            if (!admitted.decision().allowed()) {
+                                Window window = admitted.decision().deniedBy();
+                                rc.response().putHeader("Retry-After", Long.toString(Math.max(1, admitted.decision().retryAfterSeconds())));
+                                error(rc, ErrorCode.RATE_LIMITED, "Too many requests: the " + window.description()
+                                        + " is used up (" + window.name() + "); retry after "
+                                        + Math.max(1, admitted.decision().retryAfterSeconds()) + " s");
+                                return;
+                            }
+                            usage.record(admitted.principal());
+                            forward(rc, route, admitted.principal(), requestId, limit);
                         },
                         failure -> fail(rc, failure));
     }

@@ -1,0 +1,20 @@
+package io.recruitsuite.gateway.ratelimit;
+
+/**
+ * One limit that applies to a request: a name people read in a 429, how many requests, over what
+ * length, and whether it slides (per minute and hour) or is fixed (per calendar month).
+ */
+public record Window(String name, String description, long limit, long lengthMillis, long elapsedMillis, boolean sliding,
+                     String currentKey, String previousKey) {
+
+    /** The bucket holding {@code nowMillis} for a sliding window of {@code lengthMillis}. */
+    public static Window sliding(String name, String description, long limit, long lengthMillis, String keyBase, long nowMillis) {
+        long bucket = nowMillis / lengthMillis;
+        return new Window(name, description, limit, lengthMillis, nowMillis - bucket * lengthMillis, true,
+                keyBase + ":" + bucket, keyBase + ":" + (bucket - 1));
+    }
+
+    public static Window fixed(String name, String description, long limit, long startMillis, long endMillis, String key, long nowMillis) {
+        return new Window(name, description, limit, endMillis - startMillis, nowMillis - startMillis, false, key, null);
+    }
+}

@@ -1,0 +1,100 @@
+package io.recruitsuite.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.recruitsuite.common.testing.TestTokens;
+import io.recruitsuite.gateway.auth.Principal;
+import io.recruitsuite.gateway.ratelimit.Decision;
+import io.recruitsuite.gateway.ratelimit.RateLimiter;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The limiter against the real local Redis. */
+@QuarkusTest
+class RateLimiterTest {
+
+    @Inject
+    RateLimiter limiter;
+
+    static Principal key(String org, String keyId, Principal.Limits limits) {
+        return new Principal("api_key", org, "key:" + keyId, keyId, "rsa_test_" + keyId, null, List.of("search:read"), "professional", limits);
+    }
+
+    Decision check(Principal p, String rateClass) {
+        return limiter.check(p, rateClass).await().atMost(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theSixtyFirstRequestOfAnOrganizationInAMinuteIsRefused() {
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits limits = new Principal.Limits(-1, 60, 30, 300, 6000);
+        // two keys of one organization share its 60 per minute
+        for (int i = 0; i < 60; i++) {
+            Decision d = check(key(org, i % 2 == 0 ? "k1" : "k2", limits), "general");
+            assertTrue(d.allowed(), "request " + (i + 1));
+            assertEquals(60, d.limit());
+            assertEquals(59 - i, d.remaining(), "remaining after request " + (i + 1));
+        }
+        Decision refused = check(key(org, "k1", limits), "general");
+        assertFalse(refused.allowed());
+        assertEquals("organization-minute", refused.deniedBy().name());
+        assertTrue(refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 120, "retry after " + refused.retryAfterSeconds());
+        assertEquals(0, refused.remaining());
+        // another organization is not affected
+        assertTrue(check(key(TestTokens.newOrganizationId(), "k1", limits), "general").allowed());
+    }
+
+    @Test
+    void searchHasItsOwnThirtyPerMinute() {
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits limits = new Principal.Limits(-1, 60, 30, 300, 6000);
+        for (int i = 0; i < 30; i++) {
+            assertTrue(check(key(org, "k", limits), "search").allowed());
+        }
+        Decision refused = check(key(org, "k", limits), "search");
+        assertFalse(refused.allowed());
+        assertEquals("search-minute", refused.deniedBy().name());
+        assertTrue(check(key(org, "k", limits), "general").allowed(), "other endpoints still have room");
+    }
+
+    @Test
+    void theKeyHourWindowAndTheMonthlyQuotaHold() {
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits hourly = new Principal.Limits(-1, 1000, 1000, 1000, 12);
+        for (int i = 0; i < 12; i++) {
+            assertTrue(check(key(org, "hourly", hourly), "general").allowed());
+        }
+        Decision hour = check(key(org, "hourly", hourly), "general");
+        assertEquals("key-hour", hour.deniedBy().name());
+        assertTrue(hour.retryAfterSeconds() > 60, "an hour window asks to wait more than a minute: " + hour.retryAfterSeconds());
+        assertTrue(check(key(org, "other", hourly), "general").allowed(), "the hour window is per key");
+
+        String quotaOrg = TestTokens.newOrganizationId();
+        Principal.Limits monthly = new Principal.Limits(5, 1000, 1000, 1000, 1000);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(check(key(quotaOrg, "a" + i, monthly), "general").allowed());
+        }
+        Decision quota = check(key(quotaOrg, "fresh", monthly), "general");
+        assertEquals("monthly-quota", quota.deniedBy().name());
+        assertTrue(quota.deniedBy().description().contains("monthly quota of 5"));
+    }
+
+    @Test
+    void refusedRequestsDoNotCount() {
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits limits = new Principal.Limits(-1, 3, 3, 300, 6000);
+        for (int i = 0; i < 3; i++) {
+            check(key(org, "k", limits), "general");
+        }
+        for (int i = 0; i < 10; i++) {
+            assertFalse(check(key(org, "k", limits), "general").allowed());
+        }
+        assertEquals(0, check(key(org, "k", limits), "general").remaining());
+    }
+}
