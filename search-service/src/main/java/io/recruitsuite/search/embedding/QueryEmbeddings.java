@@ -1,0 +1,79 @@
+package io.recruitsuite.search.embedding;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.recruitsuite.search.SearchConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Query vectors, cached in Redis under a hash of model and query, so a repeated query skips the
+ * model. Redis trouble never fails a search: the vector is then computed.
+ */
+@ApplicationScoped
+public class QueryEmbeddings {
+
+    private static final Logger LOG = Logger.getLogger(QueryEmbeddings.class);
+
+    @Inject
+    EmbeddingProvider provider;
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    SearchConfig config;
+
+    private ReactiveValueCommands<String, String> values;
+
+    @PostConstruct
+    void init() {
+        values = redis.value(String.class);
+    }
+
+    public Uni<float[]> embed(String query) {
+        String key = "rs:search:qvec:" + hash(provider.modelId() + "\n" + query);
+        return values.get(key)
+                .ifNoItem().after(java.time.Duration.ofMillis(200)).recoverWithItem((String) null)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("query cache unavailable: %s", e.getMessage());
+                    return null;
+                })
+                .chain(cached -> cached != null
+                        ? Uni.createFrom().item(decode(cached))
+                        : Uni.createFrom().item(() -> provider.embedQuery(query))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .call(vector -> values.set(key, encode(vector), new SetArgs().ex(config.queryCacheTtl()))
+                                .onFailure().recoverWithNull()));
+    }
+
+    static String encode(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4);
+        buffer.asFloatBuffer().put(vector);
+        return Base64.getEncoder().encodeToString(buffer.array());
+    }
+
+    static float[] decode(String value) {
+        ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(value));
+        float[] out = new float[buffer.remaining() / 4];
+        buffer.asFloatBuffer().get(out);
+        return out;
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.recruitsuite.search.indexing;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes of the search index. Every statement names the organization. */
+@ApplicationScoped
+public class IndexRepository {
+
+    @Inject
+    Pool pool;
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Records the event as applied; false when it was applied before (a replay or a duplicate). */
+    public Uni<Boolean> markProcessed(SqlClient tx, UUID eventId) {
+        return tx.preparedQuery("insert into processed_events (event_id) values ($1) on conflict do nothing")
+                .execute(Tuple.of(eventId))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> replaceDocument(SqlClient tx, IndexedDocument d, List<String> chunks, List<float[]> vectors) {
+        Tuple doc = Tuple.tuple(new ArrayList<>(List.of(d.id(), d.organizationId(), d.candidateId(), d.filename())))
+                .addValue(d.candidateName()).addValue(d.candidateEmail()).addValue(d.fileType())
+                .addLong(d.fileSize()).addInteger(d.wordCount()).addOffsetDateTime(d.uploadedAt())
+                .addArrayOfString(d.tags().toArray(String[]::new)).addValue(d.stage())
+                .addArrayOfString(d.jobIds().toArray(String[]::new));
+        List<Tuple> rows = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            rows.add(Tuple.of(d.id(), d.organizationId(), i, chunks.get(i), Vectors.literal(vectors.get(i))));
+        }
+        Uni<Void> upsert = tx.preparedQuery("insert into search_documents (id, organization_id, candidate_id, filename, candidate_name, "
+                        + "candidate_email, file_type, file_size, word_count, uploaded_at, tags, stage, job_ids) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (id) do update set "
+                        + "filename = excluded.filename, candidate_name = excluded.candidate_name, candidate_email = excluded.candidate_email, "
+                        + "file_type = excluded.file_type, file_size = excluded.file_size, word_count = excluded.word_count, "
+                        + "uploaded_at = excluded.uploaded_at, tags = excluded.tags, stage = excluded.stage, job_ids = excluded.job_ids, "
+                        + "indexed_at = now() where search_documents.organization_id = excluded.organization_id")
+                .execute(doc)
+                .chain(() -> tx.preparedQuery("delete from search_chunks where document_id = $1 and organization_id = $2")
+                        .execute(Tuple.of(d.id(), d.organizationId())))
+                .replaceWithVoid();
+        if (rows.isEmpty()) {
+            return upsert;
+        }
+        return upsert.chain(() -> tx.preparedQuery("insert into search_chunks (document_id, organization_id, chunk_index, content, embedding) "
+                        + "values ($1, $2, $3, $4, $5::vector)")
+                .executeBatch(rows))
+                .replaceWithVoid();
+    }
+
+    public Uni<Integer> deleteDocument(SqlClient tx, String organizationId, String documentId) {
+        return tx.preparedQuery("delete from search_documents where organization_id = $1 and id = $2")
+                .execute(Tuple.of(organizationId, documentId)).map(r -> r.rowCount());
+    }
+
+    public Uni<Integer> deleteCandidate(SqlClient tx, String organizationId, String candidateId) {
+        return tx.preparedQuery("delete from search_documents where organization_id = $1 and candidate_id = $2")
+                .execute(Tuple.of(organizationId, candidateId)).map(r -> r.rowCount());
+    }
+
+    public Uni<Integer> updateCandidate(SqlClient tx, String organizationId, String candidateId, String name, String email,
+                                        String[] tags) {
+        return tx.preparedQuery("update search_documents set candidate_name = coalesce($3, candidate_name), "
+                        + "candidate_email = case when $4::boolean then $5 else candidate_email end, tags = coalesce($6, tags) "
+                        + "where organization_id = $1 and candidate_id = $2")
+                .execute(Tuple.tuple(new ArrayList<>(java.util.Arrays.asList(organizationId, candidateId, name, email != null, email)))
+                        .addArrayOfString(tags))
+                .map(r -> r.rowCount());
+    }
+
+    public Uni<Integer> updateDocumentField(SqlClient tx, String organizationId, String documentId, String field, Object value) {
+        String sql = switch (field) {
+            case "tags" -> "update search_documents set tags = $3 where organization_id = $1 and id = $2";
+            case "stage" -> "update search_documents set stage = $3 where organization_id = $1 and id = $2";
+            default -> null;
+        };
+        if (sql == null) {
+            return Uni.createFrom().item(0);
+        }
+        Tuple args = Tuple.of(organizationId, documentId);
+        if (value instanceof String[] array) {
+            args.addArrayOfString(array);
+        } else {
+            args.addValue(value);
+        }
+        return tx.preparedQuery(sql).execute(args).map(r -> r.rowCount());
+    }
+}

@@ -1,0 +1,118 @@
+package io.recruitsuite.search.query;
+
+import io.recruitsuite.search.SearchConfig;
+import io.recruitsuite.search.indexing.Vectors;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The two retrievers and the result details. Every query is bound to one organization. */
+@ApplicationScoped
+public class SearchRepository {
+
+    /** OR of the query's lexemes: a CV that mentions some of the words still matches, more words rank higher. */
+    static final String ANY_WORD_QUERY = "to_tsquery('english', replace(plainto_tsquery('english', $2)::text, ' & ', ' | '))";
+
+    @Inject
+    Pool pool;
+    @Inject
+    SearchConfig config;
+
+    /** Documents ranked by their best chunk's cosine similarity to the query vector (HNSW, iterative scan). */
+    public Uni<List<String>> vectorRanking(String org, float[] query, SearchFilter filter, int poolSize) {
+        StringBuilder sql = new StringBuilder("select document_id, max(sim) as best from (select c.document_id, "
+                + "1 - (c.embedding <=> $2::vector) as sim from search_chunks c join search_documents d on d.id = c.document_id "
+                + "where c.organization_id = $1");
+        Tuple args = Tuple.of(org, Vectors.literal(query));
+        int next = filter.appendTo(sql, args, 3);
+        sql.append(" order by c.embedding <=> $2::vector limit $").append(next).append(") t group by document_id order by best desc");
+        args.addInteger(poolSize);
+        // the organization filter would starve a plain HNSW scan; iterative scans keep reading until enough rows pass
+        return pool.withTransaction(tx -> tx.query("set local hnsw.ef_search = " + config.hnswEfSearch()).execute()
+                .chain(() -> tx.query("set local hnsw.iterative_scan = relaxed_order").execute())
+                .chain(() -> tx.preparedQuery(sql.toString()).execute(args)))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    for (var it = rows.iterator(); it.hasNext(); ) {
+                        ids.add(it.next().getString(0));
+                    }
+                    return ids;
+                });
+    }
+
+    /** Documents ranked by full-text relevance of their best chunk. */
+    public Uni<List<String>> textRanking(String org, String query, SearchFilter filter, int poolSize) {
+        StringBuilder sql = new StringBuilder("select c.document_id, max(ts_rank_cd(c.tsv, q)) as rank from search_chunks c "
+                + "join search_documents d on d.id = c.document_id, " + ANY_WORD_QUERY + " q where c.organization_id = $1 and c.tsv @@ q");
+        Tuple args = Tuple.of(org, query);
+        int next = filter.appendTo(sql, args, 3);
+        sql.append(" group by c.document_id order by rank desc limit $").append(next);
+        args.addInteger(poolSize);
+        return pool.preparedQuery(sql.toString()).execute(args).map(rows -> {
+            List<String> ids = new ArrayList<>();
+            for (var it = rows.iterator(); it.hasNext(); ) {
+                ids.add(it.next().getString(0));
+            }
+            return ids;
+        });
+    }
+
+    /** Result rows for {@code ids}, in that order, with similarity and the best passages. */
+    public Uni<List<SearchResult>> results(String org, List<String> ids, float[] query, String text) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] idArray = ids.toArray(String[]::new);
+        Uni<Map<String, Row>> docs = pool.preparedQuery("select id, filename, candidate_name, candidate_email, uploaded_at, file_type, "
+                        + "word_count, candidate_id from search_documents where organization_id = $1 and id = any($2)")
+                .execute(Tuple.of(org, idArray))
+                .map(rows -> {
+                    Map<String, Row> out = new HashMap<>();
+                    for (var it = rows.iterator(); it.hasNext(); ) {
+                        Row r = it.next();
+                        out.put(r.getString("id"), r);
+                    }
+                    return out;
+                });
+        Uni<Map<String, List<Passage>>> passages = pool.preparedQuery("select c.document_id, 1 - (c.embedding <=> $3::vector) as sim, "
+                        + "ts_headline('english', c.content, " + ANY_WORD_QUERY + ", "
+                        + "'MaxFragments=1, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') as excerpt "
+                        + "from search_chunks c where c.organization_id = $1 and c.document_id = any($4) order by c.document_id, sim desc")
+                .execute(Tuple.of(org, text, Vectors.literal(query), idArray))
+                .map(rows -> {
+                    Map<String, List<Passage>> out = new LinkedHashMap<>();
+                    for (var it = rows.iterator(); it.hasNext(); ) {
+                        Row r = it.next();
+                        out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new Passage(r.getDouble(1), r.getString(2)));
+                    }
+                    return out;
+                });
+        return Uni.combine().all().unis(docs, passages).asTuple().map(both -> {
+            List<SearchResult> results = new ArrayList<>();
+            for (String id : ids) {
+                Row d = both.getItem1().get(id);
+                List<Passage> ps = both.getItem2().getOrDefault(id, List.of());
+                if (d == null) {
+                    continue;
+                }
+                double best = ps.isEmpty() ? 0 : ps.get(0).similarity();
+                results.add(new SearchResult(id, d.getString("filename"), d.getString("candidate_name"), d.getString("candidate_email"),
+                        Similarity.readable(best), d.getOffsetDateTime("uploaded_at"), d.getString("file_type"), d.getInteger("word_count"),
+                        d.getString("candidate_id"), ps.stream().limit(config.highlights()).map(Passage::excerpt).toList()));
+            }
+            return results;
+        });
+    }
+
+    record Passage(double similarity, String excerpt) {
+    }
+}

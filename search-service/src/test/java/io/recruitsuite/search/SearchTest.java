@@ -1,0 +1,218 @@
+package io.recruitsuite.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.testing.TestKafka;
+import io.recruitsuite.common.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Indexing from real Kafka events, search against real PostgreSQL/pgvector and Redis. */
+@QuarkusTest
+class SearchTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final Map<String, String> CVS = Map.of(
+            "Nadia Nurse", "Registered nurse with seven years on acute surgical wards: wound dressing, IV therapy, medication rounds, "
+                    + "early-warning-score observations, mentoring newly qualified nurses.",
+            "Carlo Chef", "Head chef of a ninety-cover Italian restaurant: seasonal menus, fresh pasta, food cost control, HACCP.",
+            "Anna Accountant", "Chartered accountant: IFRS statutory accounts, consolidation, month-end close, SAP migration, audit.",
+            "Dmitri Driver", "HGV class one lorry driver with twelve years of European routes, ADR hazardous goods, tachograph.",
+            "Freya Frontend", "Senior frontend engineer: React, TypeScript, design systems, accessibility, GraphQL, Jest and Playwright.");
+
+    static String publishUpload(String org, String name, String text, List<String> tags, String fileType) {
+        String documentId = "doc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        ObjectNode data = MAPPER.createObjectNode()
+                .put("documentId", documentId).put("candidateId", "cand_" + documentId.substring(4))
+                .put("filename", name.toLowerCase().replace(' ', '-') + "." + fileType)
+                .put("candidateName", name).put("candidateEmail", name.toLowerCase().replace(' ', '.') + "@example.com")
+                .put("fileSize", text.length()).put("fileType", fileType).put("wordCount", text.split("\\s+").length)
+                .put("uploadedAt", EventEnvelope.format(Instant.now())).put("text", text);
+        data.set("tags", MAPPER.valueToTree(tags));
+        data.putNull("stage");
+        data.putArray("jobIds");
+        publish(org, "document.upload", data, UUID.randomUUID().toString());
+        return documentId;
+    }
+
+    static void publish(String org, String type, JsonNode data, String eventId) {
+        try {
+            EventEnvelope e = new EventEnvelope(eventId, type, EventEnvelope.format(Instant.now()), org, 1, data);
+            TestKafka.publish(Topics.CANDIDATE_EVENTS, org, eventId, type, MAPPER.writeValueAsString(e));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response search(String org, Object body) {
+        return given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, "search:read")))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/search");
+    }
+
+    static Response awaitTotal(String org, String query, int total) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Response r = null;
+        while (System.nanoTime() < deadline) {
+            r = search(org, Map.of("query", query, "limit", 50));
+            if (r.statusCode() == 200 && ((Integer) r.path("meta.total")) == total) {
+                return r;
+            }
+            sleep(300);
+        }
+        fail("index did not reach " + total + " documents: " + (r == null ? "" : r.asString()));
+        return r;
+    }
+
+    static String seed(String org) {
+        String nurse = null;
+        for (var cv : CVS.entrySet()) {
+            String id = publishUpload(org, cv.getKey(), cv.getValue(), cv.getKey().startsWith("Nadia") ? List.of("healthcare") : List.of(), "txt");
+            if (cv.getKey().startsWith("Nadia")) {
+                nurse = id;
+            }
+        }
+        awaitTotal(org, "work experience", CVS.size());
+        return nurse;
+    }
+
+    @Test
+    void semanticQueryWithoutSharedKeywordsFindsTheRightCvFirstInTheDocumentedShape() {
+        String org = TestTokens.newOrganizationId();
+        String nurse = seed(org);
+        Response r = search(org, Map.of("query", "someone to look after sick people in a clinic", "limit", 3));
+        r.then().statusCode(200)
+                .body("data", hasSize(3))
+                .body("data[0].id", equalTo(nurse))
+                .body("data[0].candidateName", equalTo("Nadia Nurse"))
+                .body("data[0].candidateEmail", equalTo("nadia.nurse@example.com"))
+                .body("data[0].filename", equalTo("nadia-nurse.txt"))
+                .body("data[0].fileType", equalTo("txt"))
+                .body("meta.page", equalTo(1)).body("meta.limit", equalTo(3)).body("meta.total", equalTo(CVS.size()));
+        double similarity = ((Number) r.path("data[0].similarity")).doubleValue();
+        double second = ((Number) r.path("data[1].similarity")).doubleValue();
+        assertTrue(similarity > 0 && similarity <= 1 && similarity > second, similarity + " vs " + second);
+        List<String> highlights = r.path("data[0].highlights");
+        assertFalse(highlights.isEmpty());
+
+        // keywords still count: the full-text half lifts an exact skill
+        search(org, Map.of("query", "tachograph")).then().statusCode(200).body("data[0].candidateName", equalTo("Dmitri Driver"));
+        search(org, Map.of("query", "React TypeScript developer")).then().body("data[0].candidateName", equalTo("Freya Frontend"));
+    }
+
+    @Test
+    void anotherOrganizationSeesNothingAndFiltersNarrowResults() {
+        String org = TestTokens.newOrganizationId();
+        seed(org);
+        search(TestTokens.newOrganizationId(), Map.of("query", "nurse")).then().statusCode(200)
+                .body("data", hasSize(0)).body("meta.total", equalTo(0));
+        search(org, Map.of("query", "nurse", "filters", Map.of("tags", List.of("healthcare")))).then().statusCode(200)
+                .body("meta.total", equalTo(1)).body("data[0].candidateName", equalTo("Nadia Nurse"));
+        search(org, Map.of("query", "nurse", "filters", Map.of("fileType", "pdf"))).then().body("meta.total", equalTo(0));
+        search(org, Map.of("query", "nurse", "filters", Map.of("uploadedAfter", "2999-01-01T00:00:00Z"))).then().body("meta.total", equalTo(0));
+        search(org, Map.of("query", "experience", "limit", 2, "page", 3)).then().statusCode(200)
+                .body("data", hasSize(1)).body("meta.page", equalTo(3));
+    }
+
+    @Test
+    void deletionRemovesAtOnceAndReplaysChangeNothing() {
+        String org = TestTokens.newOrganizationId();
+        String nurse = seed(org);
+        // a duplicate of an already-applied event (same id) changes nothing
+        ObjectNode gone = MAPPER.createObjectNode().put("documentId", nurse).put("candidateId", "cand_" + nurse.substring(4));
+        String deleteId = UUID.randomUUID().toString();
+        publish(org, "document.deleted", gone, deleteId);
+        awaitTotal(org, "work experience", CVS.size() - 1);
+        search(org, Map.of("query", "nurse on a surgical ward")).then().body("data.id", not(hasItem(nurse)));
+        publish(org, "document.deleted", gone, deleteId);
+        String extra = publishUpload(org, "Late Larry", "Forklift operator and warehouse picker.", List.of(), "txt");
+        awaitTotal(org, "work experience", CVS.size());
+        search(org, Map.of("query", "warehouse forklift")).then().body("data[0].id", equalTo(extra));
+
+        ObjectNode candidate = MAPPER.createObjectNode().put("candidateId", "cand_" + extra.substring(4));
+        publish(org, "candidate.deleted", candidate, UUID.randomUUID().toString());
+        awaitTotal(org, "work experience", CVS.size() - 1);
+    }
+
+    @Test
+    void searchesArePublished() {
+        String org = TestTokens.newOrganizationId();
+        seed(org);
+        search(org, Map.of("query", "pasta and menus", "limit", 2)).then().statusCode(200);
+        List<JsonNode> events = TestKafka.events(Topics.SEARCH_EVENTS, org,
+                found -> found.stream().anyMatch(e -> e.path("data").path("query").asText().equals("pasta and menus")), Duration.ofSeconds(20));
+        JsonNode event = events.stream().filter(e -> e.path("data").path("query").asText().equals("pasta and menus")).findFirst().orElseThrow();
+        assertEquals("search.execute", event.path("type").asText());
+        assertEquals(CVS.size(), event.path("data").path("resultCount").asInt());
+    }
+
+    @Test
+    void feedbackIsStoredAndPublishedForOwnDocumentsOnly() {
+        String org = TestTokens.newOrganizationId();
+        String nurse = seed(org);
+        given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, "search:read"))).contentType(ContentType.JSON)
+                .body(Map.of("documentId", nurse, "isRelevant", true)).post("/api/v1/search/feedback")
+                .then().statusCode(200).body("data.documentId", equalTo(nurse));
+        given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(TestTokens.newOrganizationId(), "search:read")))
+                .contentType(ContentType.JSON).body(Map.of("documentId", nurse, "isRelevant", true)).post("/api/v1/search/feedback")
+                .then().statusCode(404).body("error.code", equalTo("not_found"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, "search:read"))).contentType(ContentType.JSON)
+                .body(Map.of("documentId", nurse)).post("/api/v1/search/feedback")
+                .then().statusCode(400).body("error.code", equalTo("validation_error"));
+        List<JsonNode> events = TestKafka.events(Topics.SEARCH_EVENTS, org,
+                found -> found.stream().anyMatch(e -> e.path("type").asText().equals("feedback.submit")), Duration.ofSeconds(20));
+        assertTrue(events.stream().anyMatch(e -> e.path("type").asText().equals("feedback.submit")
+                && e.path("data").path("documentId").asText().equals(nurse) && e.path("data").path("isRelevant").asBoolean()));
+    }
+
+    @Test
+    void badRequestsAreValidationErrorsInTheEnvelope() {
+        String org = TestTokens.newOrganizationId();
+        search(org, Map.of("query", "")).then().statusCode(400)
+                .body("error.code", equalTo("validation_error")).body("error.message", equalTo("String must contain at least 1 character(s)"));
+        search(org, Map.of("limit", 5)).then().statusCode(400).body("error.message", equalTo("String must contain at least 1 character(s)"));
+        search(org, Map.of("query", "x".repeat(1001))).then().statusCode(400).body("error.code", equalTo("validation_error"));
+        search(org, Map.of("query", "x", "limit", 0)).then().statusCode(400).body("error.message", containsString("limit"));
+        search(org, Map.of("query", "x", "limit", 51)).then().statusCode(400).body("error.message", containsString("limit"));
+        search(org, Map.of("query", "x", "limit", "ten")).then().statusCode(400).body("error.code", equalTo("validation_error"));
+        search(org, "{\"query\": ").then().statusCode(400).body("error.code", equalTo("validation_error"));
+        search(org, Map.of("query", "x", "filters", Map.of("uploadedAfter", "yesterday"))).then().statusCode(400);
+        search(org, Map.of("query", "'; drop table search_chunks; --")).then().statusCode(200);
+        search(org, Map.of("query", "!!! & | <-> :*")).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("query", "x")).post("/api/v1/search").then().statusCode(401)
+                .body("error.code", equalTo("unauthorized"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, "candidates:read"))).contentType(ContentType.JSON)
+                .body(Map.of("query", "x")).post("/api/v1/search").then().statusCode(403).body("error.code", equalTo("forbidden"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.forged(org, "search:read"))).contentType(ContentType.JSON)
+                .body(Map.of("query", "x")).post("/api/v1/search").then().statusCode(401);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
