@@ -1,0 +1,201 @@
+package io.recruitsuite.webhook.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.security.Caller;
+import io.recruitsuite.common.security.Scopes;
+import io.recruitsuite.webhook.delivery.Delivery;
+import io.recruitsuite.webhook.delivery.DeliveryRepository;
+import io.recruitsuite.webhook.endpoints.Endpoint;
+import io.recruitsuite.webhook.endpoints.EndpointRepository;
+import io.recruitsuite.webhook.endpoints.EndpointService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhooksResource {
+
+    public static final int MAX_LIMIT = 100;
+
+    @Inject
+    Caller caller;
+    @Inject
+    EndpointService service;
+    @Inject
+    EndpointRepository endpoints;
+    @Inject
+    DeliveryRepository deliveries;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EndpointView(String id, String url, String description, List<String> events, String status,
+                               OffsetDateTime createdAt, OffsetDateTime updatedAt, String secret) {
+        static EndpointView of(Endpoint e, String secret) {
+            return new EndpointView(e.id(), e.url(), e.description(), e.events().isEmpty() ? List.of("*") : e.events(), e.status(),
+                    e.createdAt(), e.updatedAt(), secret);
+        }
+    }
+
+    public record CreateEndpoint(String url, List<String> events, String description) {
+    }
+
+    public record Meta(int page, int limit, long total) {
+    }
+
+    public record Listing<T>(List<T> data, Meta meta) {
+    }
+
+    public record One<T>(T data) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<RestResponse<One<EndpointView>>> create(CreateEndpoint body) {
+        if (body == null) {
+            throw ApiException.validation("Request body is required");
+        }
+        return service.create(caller.organizationId(), body.url(), body.events(), body.description())
+                .map(c -> RestResponse.status(Response.Status.CREATED, new One<>(EndpointView.of(c.endpoint(), c.secret()))));
+    }
+
+    @GET
+    @RolesAllowed(Scopes.WEBHOOKS_READ)
+    public Uni<Listing<EndpointView>> list(@QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
+        int p = page == null ? 1 : page;
+        int l = limit == null ? 20 : limit;
+        if (p < 1 || l < 1 || l > MAX_LIMIT) {
+            throw ApiException.validation("page must be at least 1 and limit between 1 and " + MAX_LIMIT);
+        }
+        String org = caller.organizationId();
+        return endpoints.list(org, (p - 1) * l, l).chain(items -> endpoints.countAll(org)
+                .map(total -> new Listing<>(items.stream().map(e -> EndpointView.of(e, null)).toList(), new Meta(p, l, total))));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Scopes.WEBHOOKS_READ)
+    public Uni<One<EndpointView>> get(@PathParam("id") String id) {
+        return service.get(caller.organizationId(), id).map(e -> new One<>(EndpointView.of(e, null)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<One<EndpointView>> update(@PathParam("id") String id, JsonNode body) {
+        if (!(body instanceof ObjectNode patch)) {
+            throw ApiException.validation("Request body must be a JSON object");
+        }
+        List<String> events = null;
+        if (patch.hasNonNull("events")) {
+            if (!patch.get("events").isArray()) {
+                throw ApiException.validation("events: must be an array of event types");
+            }
+            events = new ArrayList<>();
+            for (JsonNode n : patch.get("events")) {
+                if (!n.isTextual()) {
+                    throw ApiException.validation("events: must be an array of event types");
+                }
+                events.add(n.textValue());
+            }
+        }
+        return service.update(caller.organizationId(), id, text(patch, "url"), patch.has("url"), events, patch.has("events"),
+                        text(patch, "description"), patch.has("description"))
+                .map(e -> new One<>(EndpointView.of(e, null)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return service.delete(caller.organizationId(), id).map(v -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<One<EndpointView>> rotate(@PathParam("id") String id) {
+        return service.rotate(caller.organizationId(), id).map(c -> new One<>(EndpointView.of(c.endpoint(), c.secret())));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<One<EndpointView>> enable(@PathParam("id") String id) {
+        return service.enable(caller.organizationId(), id).map(e -> new One<>(EndpointView.of(e, null)));
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<RestResponse<One<Map<String, String>>>> test(@PathParam("id") String id) {
+        return service.sendTest(caller.organizationId(), id)
+                .map(eventId -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("eventId", eventId, "type", "webhook.test"))));
+    }
+
+    public record DeliveryView(String id, String eventId, String eventType, String status, int attempts, Integer lastStatus,
+                               OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt,
+                               List<DeliveryRepository.Attempt> attemptLog) {
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @RolesAllowed(Scopes.WEBHOOKS_READ)
+    public Uni<Listing<DeliveryView>> deliveries(@PathParam("id") String id, @QueryParam("page") Integer page,
+                                                 @QueryParam("limit") Integer limit) {
+        int p = page == null ? 1 : page;
+        int l = limit == null ? 20 : limit;
+        if (p < 1 || l < 1 || l > MAX_LIMIT) {
+            throw ApiException.validation("page must be at least 1 and limit between 1 and " + MAX_LIMIT);
+        }
+        String org = caller.organizationId();
+        return service.get(org, id).chain(endpoint -> deliveries.listForEndpoint(org, id, (p - 1) * l, l))
+                .chain(list -> deliveries.attempts(org, list.stream().map(Delivery::id).toList()).map(attempts -> {
+                    List<DeliveryView> views = list.stream().map(d -> new DeliveryView(d.id(), d.eventId().toString(), d.eventType(),
+                            d.status(), d.attempts(), d.lastStatus(), d.createdAt(), "pending".equals(d.status()) ? d.nextAttemptAt() : null,
+                            d.deliveredAt(), attempts.stream().filter(a -> a.deliveryId().equals(d.id())).toList())).toList();
+                    return new Listing<>(views, new Meta(p, l, views.size()));
+                }));
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<RestResponse<One<Map<String, String>>>> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        return deliveries.redeliver(caller.organizationId(), id, deliveryId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
+                .map(d -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("id", d.id(), "status", d.status()))));
+    }
+
+    private static String text(ObjectNode patch, String field) {
+        JsonNode v = patch.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.validation(field + ": must be a string");
+        }
+        return v.textValue();
+    }
+}

@@ -1,0 +1,19 @@
+package io.recruitsuite.webhook.delivery;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public record Delivery(
+        String id,
+        String organizationId,
+        String endpointId,
+        UUID eventId,
+        String eventType,
+        String payload,
+        String status,
+        int attempts,
+        OffsetDateTime nextAttemptAt,
+        Integer lastStatus,
+        OffsetDateTime createdAt,
+        OffsetDateTime deliveredAt) {
+}

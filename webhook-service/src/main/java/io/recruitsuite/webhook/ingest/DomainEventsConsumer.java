@@ -1,0 +1,52 @@
+package io.recruitsuite.webhook.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.webhook.delivery.DeliveryRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Turns domain events into queued deliveries before their offset is committed (at least once; the
+ * unique (event, endpoint) pair makes replays no-ops). A database outage holds the partition and
+ * retries, so no event is skipped.
+ */
+@ApplicationScoped
+public class DomainEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DomainEventsConsumer.class);
+
+    @Inject
+    DeliveryRepository deliveries;
+    @Inject
+    ObjectMapper mapper;
+
+    @Incoming("domain-events")
+    public Uni<Void> consume(String value) {
+        JsonNode event;
+        UUID id;
+        try {
+            event = mapper.readTree(value);
+            id = UUID.fromString(event.path("id").asText());
+        } catch (Exception e) {
+            LOG.warn("skipping a domain event that is not a valid envelope");
+            return Uni.createFrom().voidItem();
+        }
+        String type = event.path("type").asText();
+        String org = event.path("organizationId").asText();
+        if (!PublicEvents.isPublic(type) || org.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String payload = PublicEvents.payload(mapper, event);
+        return deliveries.fanOut(id, org, type, payload)
+                .onFailure().invoke(e -> LOG.warnf("queueing deliveries of %s failed, retrying: %s", id, e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .replaceWithVoid();
+    }
+}
