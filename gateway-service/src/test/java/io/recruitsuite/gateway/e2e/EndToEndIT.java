@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -176,6 +177,42 @@ class EndToEndIT {
             }
         }
         gateway(key).get("/api/v1/candidates").then().statusCode(401).body("error.code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void aDashboardUserManagesKeysThroughTheGateway() throws Exception {
+        String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "E2E Dashboard", "plan", "starter")).post("/admin/v1/organizations")
+                .then().statusCode(201).extract().path("data.id");
+        given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("userId", "usr_admin", "role", "admin")).post("/admin/v1/organizations/" + org + "/members")
+                .then().statusCode(201);
+        String session = io.smallrye.jwt.build.Jwt.issuer("recruit-suite-dashboard").audience("recruit-suite").subject("usr_admin")
+                .claim("org", org).claim("role", "admin").expiresIn(300)
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
+                .sign(io.smallrye.jwt.util.KeyUtils.decodePrivateKey(
+                        java.nio.file.Files.readString(TestTokens.keysDir().resolve("dashboard-signing.pem")),
+                        io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256));
+
+        String key = gateway(session).contentType(ContentType.JSON)
+                .body(Map.of("name", "integration", "scopes", List.of("candidates:read")))
+                .post("/api/v1/keys").then().statusCode(201).extract().path("data.key");
+        // starter: one active key
+        gateway(session).contentType(ContentType.JSON).body(Map.of("name", "second", "scopes", List.of("candidates:read")))
+                .post("/api/v1/keys").then().statusCode(403).body("error.code", equalTo("forbidden"));
+        gateway(session).get("/api/v1/keys").then().statusCode(200).body("data[0].prefix", equalTo(key.substring(0, 17)));
+        // an API key cannot manage keys; the new key reads candidates with rate-limit headers
+        gateway(key).get("/api/v1/keys").then().statusCode(401);
+        gateway(key).get("/api/v1/candidates").then().statusCode(200)
+                .header("X-RateLimit-Limit", equalTo("60")).header("X-RateLimit-Remaining", notNullValue())
+                .header("RateLimit-Policy", notNullValue());
+        gateway(session).delete("/api/v1/keys/" + key.substring(0, 17)).then().statusCode(200).body("data.status", equalTo("revoked"));
+        long revokedAt = System.nanoTime();
+        while (gateway(key).get("/api/v1/candidates").statusCode() == 200) {
+            if (System.nanoTime() - revokedAt > Duration.ofSeconds(1).toNanos()) {
+                fail("revoked key still accepted after one second");
+            }
+        }
     }
 
     private static Delivery awaitDelivery(String candidateId, Duration timeout) throws InterruptedException {

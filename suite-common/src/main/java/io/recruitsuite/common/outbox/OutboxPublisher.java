@@ -13,6 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the {@link OutboxRelay} of a service that writes events (build property {@code outbox.enabled=true}):
@@ -45,6 +48,12 @@ public class OutboxPublisher {
     @ConfigProperty(name = "outbox.advisory-lock-id")
     long advisoryLockId;
 
+    @ConfigProperty(name = "outbox.poll-interval", defaultValue = "100ms")
+    Duration pollInterval;
+
+    // the Quarkus scheduler does not go below one second; events should leave within a fraction of it
+    private ScheduledExecutorService loop;
+
     private volatile Producer<String, String> producer;
     private volatile OutboxRelay relay;
     private volatile boolean failing;
@@ -52,15 +61,28 @@ public class OutboxPublisher {
     void start(@Observes StartupEvent event) {
         producer = OutboxProducers.create(bootstrapServers, applicationName + "-outbox", sendTimeout);
         relay = new OutboxRelay(pool, producer, advisoryLockId, batchSize, sendTimeout);
+        loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        loop.scheduleWithFixedDelay(this::publish, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (loop != null) {
+            loop.shutdown();
+            try {
+                loop.awaitTermination(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
         }
     }
 
-    @Scheduled(every = "${outbox.poll-interval:100ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publish() {
         if (relay == null) {
             return;
