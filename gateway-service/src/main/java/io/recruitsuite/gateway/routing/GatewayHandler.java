@@ -69,6 +69,8 @@ public class GatewayHandler {
 
     @Inject
     RateLimiter rateLimiter;
+    @Inject
+    io.recruitsuite.gateway.discovery.OpenApiAggregator openApi;
 
     private RouteTable routes;
 
@@ -93,6 +95,19 @@ public class GatewayHandler {
         if (discovery.handles(path)) {
             request.resume();
             discovery.handle(rc, path);
+            return;
+        }
+        if ("/api/v1/openapi.json".equals(path)) {
+            request.resume();
+            openApi.document().subscribe().with(
+                    doc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(doc.encode()),
+                    failure -> error(rc, ErrorCode.SERVICE_UNAVAILABLE, "The API description is unavailable; retry later"));
+            return;
+        }
+        if (path.equals("/api/v1/docs") || path.startsWith("/api/v1/docs/")) {
+            // the Swagger UI, served by Quarkus under this path
+            request.resume();
+            rc.next();
             return;
         }
         RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);

@@ -215,6 +215,17 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    void publishesTheAggregatedApiDescriptionAndItsUi() {
+        var doc = given().baseUri(GATEWAY).get("/api/v1/openapi.json").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, Object> paths = doc.getMap("paths");
+        for (String path : List.of("/api/v1/search", "/api/v1/candidates", "/api/v1/candidates/{id}", "/api/v1/keys", "/api/v1/webhooks")) {
+            assertTrue(paths.containsKey(path), "missing " + path + " in " + paths.keySet());
+        }
+        assertTrue(paths.keySet().stream().noneMatch(p -> p.startsWith("/admin") || p.startsWith("/internal")), "no internal paths");
+        given().baseUri(GATEWAY).get("/api/v1/docs/").then().statusCode(200).body(containsString("swagger"));
+    }
+
     private static Delivery awaitDelivery(String candidateId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

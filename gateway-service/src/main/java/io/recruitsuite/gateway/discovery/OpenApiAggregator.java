@@ -1,0 +1,84 @@
+package io.recruitsuite.gateway.discovery;
+
+import io.recruitsuite.gateway.GatewayConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code GET /api/v1/openapi.json}: the public API as one OpenAPI document, merged from each
+ * service's own generated document (their {@code /api/v1} paths and schemas), so it can never
+ * drift from the code. Cached for a short while; a service that does not answer is left out.
+ */
+@ApplicationScoped
+public class OpenApiAggregator {
+
+    private static final Duration CACHE = Duration.ofSeconds(60);
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    GatewayConfig config;
+
+    private WebClient client;
+    private volatile JsonObject cached;
+    private volatile long cachedAt;
+
+    @PostConstruct
+    void init() {
+        client = WebClient.create(vertx);
+    }
+
+    public Uni<JsonObject> document() {
+        JsonObject doc = cached;
+        if (doc != null && System.nanoTime() - cachedAt < CACHE.toNanos()) {
+            return Uni.createFrom().item(doc);
+        }
+        List<Uni<JsonObject>> parts = new ArrayList<>();
+        for (Map.Entry<String, GatewayConfig.Upstream> e : new TreeMap<>(config.upstreams()).entrySet()) {
+            URI uri = URI.create(e.getValue().url());
+            parts.add(client.get(uri.getPort(), uri.getHost(), "/q/openapi?format=json").send()
+                    .map(r -> r.statusCode() == 200 ? r.bodyAsJsonObject() : new JsonObject())
+                    .ifNoItem().after(Duration.ofSeconds(2)).recoverWithItem(new JsonObject())
+                    .onFailure().recoverWithItem(new JsonObject()));
+        }
+        return Uni.join().all(parts).andFailFast().map(this::merge).invoke(merged -> {
+            cached = merged;
+            cachedAt = System.nanoTime();
+        });
+    }
+
+    JsonObject merge(List<JsonObject> documents) {
+        JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject();
+        for (JsonObject d : documents) {
+            JsonObject p = d.getJsonObject("paths", new JsonObject());
+            p.fieldNames().stream().filter(path -> path.startsWith("/api/v1")).sorted()
+                    .forEach(path -> paths.put(path, p.getValue(path)));
+            JsonObject s = d.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
+            s.forEach(entry -> schemas.put(entry.getKey(), entry.getValue()));
+        }
+        return new JsonObject()
+                .put("openapi", "3.0.3")
+                .put("info", new JsonObject().put("title", "Recruit Suite API").put("version", "v1"))
+                .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", "/")))
+                .put("paths", paths)
+                .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", new JsonObject()
+                        .put("bearer", new JsonObject().put("type", "http").put("scheme", "bearer"))
+                        .put("apiKey", new JsonObject().put("type", "apiKey").put("in", "header").put("name", "X-API-Key"))))
+                .put("security", new io.vertx.core.json.JsonArray()
+                        .add(new JsonObject().put("bearer", new io.vertx.core.json.JsonArray()))
+                        .add(new JsonObject().put("apiKey", new io.vertx.core.json.JsonArray())));
+    }
+}
