@@ -35,6 +35,10 @@ public class KeyVerifier {
     private static final Logger LOG = Logger.getLogger(KeyVerifier.class);
     private static final String REDIS_PREFIX = "rs:gw:key:";
     private static final String REDIS_ORG_PREFIX = "rs:gw:org-keys:";
+    private static final String TOMBSTONE = "evicted";
+    private static final long TOMBSTONE_SECONDS = 5;
+
+    private final java.util.Map<String, Long> evictions = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     GatewayConfig config;
@@ -73,27 +77,42 @@ public class KeyVerifier {
             return Uni.createFrom().item(cached);
         }
         String prefix = parsed.get().prefix();
+        long started = System.nanoTime();
         return fromRedis(prefix, hash)
                 .onItem().ifNull().switchTo(() -> keys.verify(presented)
                         .map(data -> toVerdict(prefix, data))
                         .call(verdict -> toRedis(prefix, hash, verdict)))
-                .invoke(verdict -> local.put(hash, verdict));
+                .invoke(verdict -> {
+                    // a verdict read before an eviction of its key must not outlive the eviction
+                    if (!evictedSince(prefix, verdict.organizationId(), started)) {
+                        local.put(hash, verdict);
+                    }
+                });
     }
 
-    /** Drops every cached verdict of this key prefix, here and in Redis. */
+    /**
+     * Drops every cached verdict of this key prefix, here and in Redis. A short tombstone in Redis
+     * keeps a verification that was already under way from writing the old verdict back.
+     */
     public Uni<Void> evictPrefix(String prefix) {
+        evictions.put(prefix, System.nanoTime());
         local.asMap().entrySet().removeIf(e -> prefix.equals(e.getValue().prefix()));
-        return redisKeys.del(REDIS_PREFIX + prefix).replaceWithVoid().onFailure().recoverWithNull();
+        return values.set(REDIS_PREFIX + prefix, TOMBSTONE, new SetArgs().ex(TOMBSTONE_SECONDS)).replaceWithVoid()
+                .onFailure().recoverWithNull();
     }
 
     /** Drops every cached verdict of an organization (plan changed, member removed), here and in Redis. */
     public Uni<Void> evictOrganization(String organizationId) {
+        evictions.put(organizationId, System.nanoTime());
         local.asMap().entrySet().removeIf(e -> organizationId.equals(e.getValue().organizationId()));
         String members = REDIS_ORG_PREFIX + organizationId;
         return sets.smembers(members)
                 .chain(prefixes -> {
-                    String[] keys = prefixes.stream().map(p -> REDIS_PREFIX + p).toArray(String[]::new);
-                    return keys.length == 0 ? Uni.createFrom().voidItem() : redisKeys.del(keys).replaceWithVoid();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String p : prefixes) {
+                        chain = chain.chain(() -> values.set(REDIS_PREFIX + p, TOMBSTONE, new SetArgs().ex(TOMBSTONE_SECONDS)).replaceWithVoid());
+                    }
+                    return chain;
                 })
                 .chain(() -> redisKeys.del(members).replaceWithVoid())
                 .onFailure().recoverWithNull();
@@ -101,6 +120,19 @@ public class KeyVerifier {
 
     public void evictAllLocal() {
         local.invalidateAll();
+    }
+
+    private boolean evictedSince(String prefix, String organizationId, long startedNanos) {
+        Long byPrefix = evictions.get(prefix);
+        Long byOrganization = organizationId == null ? null : evictions.get(organizationId);
+        return byPrefix != null && byPrefix - startedNanos >= 0 || byOrganization != null && byOrganization - startedNanos >= 0;
+    }
+
+    /** Forgets eviction times once no verification that started before them can still be running. */
+    @io.quarkus.scheduler.Scheduled(every = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldEvictions() {
+        long horizon = System.nanoTime() - java.time.Duration.ofMinutes(1).toNanos();
+        evictions.values().removeIf(at -> at - horizon < 0);
     }
 
     /** Redis holds one entry per key prefix: the hash of the full key and the verdict. */
@@ -111,6 +143,9 @@ public class KeyVerifier {
         return values.get(REDIS_PREFIX + prefix)
                 .map(json -> {
                     if (json == null) {
+                        return null;
+                    }
+                    if (TOMBSTONE.equals(json)) {
                         return null;
                     }
                     try {
@@ -136,7 +171,8 @@ public class KeyVerifier {
         try {
             String json = mapper.writeValueAsString(new StoredVerdict(hash, verdict));
             long ttl = config.keyCache().redisTtl().toSeconds();
-            Uni<Void> stored = values.set(REDIS_PREFIX + prefix, json, new SetArgs().ex(ttl)).replaceWithVoid();
+            // NX: never over a tombstone, and never over a verdict another replica stored meanwhile
+            Uni<Void> stored = values.set(REDIS_PREFIX + prefix, json, new SetArgs().ex(ttl).nx()).replaceWithVoid();
             if (verdict.organizationId() != null) {
                 String members = REDIS_ORG_PREFIX + verdict.organizationId();
                 stored = stored.chain(() -> sets.sadd(members, prefix)).chain(() -> redisKeys.expire(members, ttl)).replaceWithVoid();

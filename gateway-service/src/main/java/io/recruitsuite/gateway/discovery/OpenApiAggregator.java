@@ -25,6 +25,7 @@ import java.util.TreeMap;
 public class OpenApiAggregator {
 
     private static final Duration CACHE = Duration.ofSeconds(60);
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     @Inject
     Vertx vertx;
@@ -49,13 +50,18 @@ public class OpenApiAggregator {
         for (Map.Entry<String, GatewayConfig.Upstream> e : new TreeMap<>(config.upstreams()).entrySet()) {
             URI uri = URI.create(e.getValue().url());
             parts.add(client.get(uri.getPort(), uri.getHost(), "/q/openapi?format=json").send()
-                    .map(r -> r.statusCode() == 200 ? r.bodyAsJsonObject() : new JsonObject())
-                    .ifNoItem().after(Duration.ofSeconds(2)).recoverWithItem(new JsonObject())
-                    .onFailure().recoverWithItem(new JsonObject()));
+                    .map(r -> r.statusCode() == 200 ? r.bodyAsJsonObject() : null)
+                    .ifNoItem().after(FETCH_TIMEOUT).recoverWithItem((JsonObject) null)
+                    .onFailure().recoverWithItem((JsonObject) null));
         }
-        return Uni.join().all(parts).andFailFast().map(this::merge).invoke(merged -> {
-            cached = merged;
-            cachedAt = System.nanoTime();
+        return Uni.join().all(parts).andFailFast().map(documents -> {
+            JsonObject merged = merge(documents.stream().filter(java.util.Objects::nonNull).toList());
+            // only a complete document is cached; a partial one is served but fetched again next time
+            if (documents.stream().allMatch(java.util.Objects::nonNull)) {
+                cached = merged;
+                cachedAt = System.nanoTime();
+            }
+            return merged;
         });
     }
 

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code ./suite test}: organization and key, candidate through the gateway, semantic search,
  * and the signed webhook on a local receiver.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
     static final String GATEWAY = System.getenv().getOrDefault("RS_E2E_GATEWAY", "http://127.0.0.1:18080");
@@ -80,6 +81,7 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(10)
     void createACandidateFindItBySemanticSearchAndReceiveTheSignedWebhook() throws Exception {
         String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "E2E Org", "plan", "enterprise")).post("/admin/v1/organizations")
@@ -149,6 +151,7 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(20)
     void theGatewayRefusesWhatItMustRefuse() {
         String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "E2E Refusals", "plan", "enterprise")).post("/admin/v1/organizations")
@@ -180,6 +183,7 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(30)
     void aDashboardUserManagesKeysThroughTheGateway() throws Exception {
         String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "E2E Dashboard", "plan", "starter")).post("/admin/v1/organizations")
@@ -216,6 +220,7 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(40)
     void publishesTheAggregatedApiDescriptionAndItsUi() {
         var doc = given().baseUri(GATEWAY).get("/api/v1/openapi.json").then().statusCode(200).extract().jsonPath();
         java.util.Map<String, Object> paths = doc.getMap("paths");
@@ -224,6 +229,115 @@ class EndToEndIT {
         }
         assertTrue(paths.keySet().stream().noneMatch(p -> p.startsWith("/admin") || p.startsWith("/internal")), "no internal paths");
         given().baseUri(GATEWAY).get("/api/v1/docs/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    static String newOrganizationWithKey(String plan, List<String> scopes) {
+        String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "E2E " + plan, "plan", plan)).post("/admin/v1/organizations")
+                .then().statusCode(201).extract().path("data.id");
+        return given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "k", "scopes", scopes))
+                .post("/admin/v1/organizations/" + org + "/keys").then().statusCode(201).extract().path("data.key");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(50)
+    void theSixtyFirstRequestInAMinuteIsRefusedWithRetryAfter() {
+        String key = newOrganizationWithKey("enterprise", List.of("candidates:read", "search:read"));
+        for (int i = 1; i <= 30; i++) {
+            gateway(key).contentType(ContentType.JSON).body(Map.of("query", "python", "limit", 1)).post("/api/v1/search")
+                    .then().statusCode(200);
+        }
+        gateway(key).contentType(ContentType.JSON).body(Map.of("query", "python", "limit", 1)).post("/api/v1/search")
+                .then().statusCode(429).body("error.code", equalTo("rate_limited"))
+                .body("error.message", containsString("search")).header("Retry-After", notNullValue());
+        for (int i = 31; i <= 60; i++) {
+            gateway(key).get("/api/v1/candidates?limit=1").then().statusCode(200)
+                    .header("X-RateLimit-Remaining", equalTo(Integer.toString(60 - i)));
+        }
+        Response refused = gateway(key).get("/api/v1/candidates?limit=1");
+        assertEquals(429, refused.statusCode());
+        assertEquals("rate_limited", refused.path("error.code"));
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+        assertEquals("0", refused.header("X-RateLimit-Remaining"));
+        assertEquals("60", refused.header("X-RateLimit-Limit"));
+        assertNotNull(refused.header("RateLimit"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(60)
+    void oversizedBodiesAreRefusedWith413() throws Exception {
+        String key = newOrganizationWithKey("enterprise", List.of("candidates:write", "search:read"));
+        byte[] big = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        gateway(key).contentType(ContentType.JSON).body(big).post("/api/v1/search")
+                .then().statusCode(413).body("error.code", equalTo("payload_too_large"));
+        // chunked, without a Content-Length: refused once the limit is crossed
+        var connection = (java.net.HttpURLConnection) java.net.URI.create(GATEWAY + "/api/v1/search").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setChunkedStreamingMode(64 * 1024);
+        connection.setRequestProperty("Authorization", "Bearer " + key);
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (var out = connection.getOutputStream()) {
+            out.write(big);
+        } catch (java.io.IOException closedEarly) {
+            // the gateway may close the stream once it has refused the request
+        }
+        assertEquals(413, connection.getResponseCode());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(70)
+    void redisStoppedAndRestartedNeverCausesA500() throws Exception {
+        String key = newOrganizationWithKey("enterprise", List.of("candidates:read"));
+        gateway(key).get("/api/v1/candidates?limit=1").then().statusCode(200);
+        String redisPort = "6379";
+        exec("redis-cli", "-p", redisPort, "shutdown", "nosave");
+        try {
+            for (int i = 0; i < 20; i++) {
+                int status = gateway(key).get("/api/v1/candidates?limit=1").statusCode();
+                assertEquals(200, status, "with Redis down the gateway limits in process (fail open)");
+            }
+        } finally {
+            exec("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", redisPort, "--save", "", "--appendonly", "no");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (exec("redis-cli", "-p", redisPort, "ping") != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        for (int i = 0; i < 10; i++) {
+            Response r = gateway(key).get("/api/v1/candidates?limit=1");
+            assertTrue(r.statusCode() < 500, "no 5xx after Redis returned: " + r.statusCode());
+        }
+        Thread.sleep(6000);
+        gateway(key).get("/api/v1/candidates?limit=1").then().statusCode(200).header("X-RateLimit-Limit", equalTo("60"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(100)
+    void anUpstreamKilledMidTestGivesAFast503() throws Exception {
+        String key = newOrganizationWithKey("enterprise", List.of("candidates:read", "search:read"));
+        gateway(key).get("/api/v1/candidates?limit=1").then().statusCode(200);
+        java.nio.file.Path pidFile = java.nio.file.Path.of(System.getenv().getOrDefault("RS_E2E_PIDS", "../.suite/pids"), "candidate-e2e.pid");
+        long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        Thread.sleep(500);
+        long start = System.nanoTime();
+        Response r = gateway(key).get("/api/v1/candidates?limit=1");
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(503, r.statusCode(), r.asString());
+        assertEquals("service_unavailable", r.path("error.code"));
+        assertNotNull(r.header("Retry-After"));
+        assertTrue(millis < 2000, "503 within two seconds, took " + millis + " ms");
+        // other upstreams are unaffected
+        gateway(key).contentType(ContentType.JSON).body(Map.of("query", "nurse")).post("/api/v1/search").then().statusCode(200);
+    }
+
+    private static int exec(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 
     private static Delivery awaitDelivery(String candidateId, Duration timeout) throws InterruptedException {
