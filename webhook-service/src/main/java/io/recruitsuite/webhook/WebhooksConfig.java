@@ -1,28 +1,41 @@
 package io.recruitsuite.webhook;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+/** Every limit, timeout and schedule of the webhook service; values live in application.properties. */
 @ConfigMapping(prefix = "webhooks")
 public interface WebhooksConfig {
 
     /** Allow http:// endpoints (local development only). */
     boolean allowHttp();
 
-    /** Hosts exempt from the private-address policy; meant for local receivers. */
-    List<String> allowedHosts();
+    /** Hosts exempt from the private-address policy; meant for local receivers, empty in production. */
+    Optional<List<String>> allowedHosts();
 
-    /** File with the hex AES-256 key that encrypts endpoint secrets at rest. */
-    Path secretKeyFile();
+    /** Hex AES-256 key that encrypts endpoint secrets at rest (RS_WEBHOOK_SECRET_KEY); wins over the file. */
+    Optional<String> secretKey();
+
+    /** File with the hex AES-256 key, read when {@link #secretKey()} is not set and the file exists. */
+    Optional<Path> secretKeyFile();
+
+    /**
+     * Development and test only: a passphrase the key is derived from when neither a key nor a key
+     * file is available. Unset in production, where a missing key stops the service at start-up.
+     */
+    Optional<String> devSecretPassphrase();
 
     /** How long the previous secret keeps signing after a rotation. */
     Duration rotationOverlap();
 
     int maxEndpointsPerOrganization();
 
+    /** Time allowed for one attempt: connect, send, and the whole answer. */
     Duration attemptTimeout();
 
     /** Delay before each retry; its length is the number of retries. */
@@ -34,16 +47,31 @@ public interface WebhooksConfig {
     /** Upper bound for a receiver's Retry-After. */
     Duration maxRetryAfter();
 
+    /** Consecutive failed attempts after which an endpoint is paused. */
     int failuresBeforePause();
 
+    /** How often the queue is polled when nothing wakes the worker earlier. */
     Duration pollInterval();
 
+    /** Most deliveries one replica has in flight at once. */
     int batchSize();
 
+    /** Most deliveries of one endpoint in flight at once (per replica claim). */
     int perEndpointConcurrency();
 
     /** How long a claimed delivery stays reserved for the replica that claimed it. */
     Duration lease();
 
+    /** Characters of a receiver's answer kept in the delivery log. */
     int responseExcerptChars();
+
+    /** Page size of the endpoint and delivery lists when the caller gives none. */
+    int defaultPageLimit();
+
+    /** Largest page size a caller may ask for. */
+    int maxPageLimit();
+
+    /** Connections kept to all receivers together. */
+    @WithDefault("200")
+    int maxConnections();
 }

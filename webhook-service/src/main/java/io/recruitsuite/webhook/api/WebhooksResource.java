@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Caller;
 import io.recruitsuite.common.security.Scopes;
+import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.delivery.Delivery;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
 import io.recruitsuite.webhook.endpoints.Endpoint;
@@ -36,8 +37,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhooksResource {
 
-    public static final int MAX_LIMIT = 100;
-
+    @Inject
+    WebhooksConfig config;
     @Inject
     Caller caller;
     @Inject
@@ -81,15 +82,12 @@ public class WebhooksResource {
 
     @GET
     @RolesAllowed(Scopes.WEBHOOKS_READ)
-    public Uni<Listing<EndpointView>> list(@QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
-        int p = page == null ? 1 : page;
-        int l = limit == null ? 20 : limit;
-        if (p < 1 || l < 1 || l > MAX_LIMIT) {
-            throw ApiException.validation("page must be at least 1 and limit between 1 and " + MAX_LIMIT);
-        }
+    public Uni<Listing<EndpointView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
+        Page p = Page.parse(page, limit, config.defaultPageLimit(), config.maxPageLimit());
         String org = caller.organizationId();
-        return endpoints.list(org, (p - 1) * l, l).chain(items -> endpoints.countAll(org)
-                .map(total -> new Listing<>(items.stream().map(e -> EndpointView.of(e, null)).toList(), new Meta(p, l, total))));
+        return endpoints.list(org, p.offset(), p.limit()).chain(items -> endpoints.countAll(org)
+                .map(total -> new Listing<>(items.stream().map(e -> EndpointView.of(e, null)).toList(),
+                        new Meta(p.page(), p.limit(), total))));
     }
 
     @GET
@@ -157,34 +155,33 @@ public class WebhooksResource {
     public record DeliveryView(String id, String eventId, String eventType, String status, int attempts, Integer lastStatus,
                                OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt,
                                List<DeliveryRepository.Attempt> attemptLog) {
+        static DeliveryView of(Delivery d, List<DeliveryRepository.Attempt> attempts) {
+            return new DeliveryView(d.id(), d.eventId().toString(), d.eventType(), d.status(), d.attempts(), d.lastStatus(),
+                    d.createdAt(), "pending".equals(d.status()) ? d.nextAttemptAt() : null, d.deliveredAt(), attempts);
+        }
     }
 
     @GET
     @Path("/{id}/deliveries")
     @RolesAllowed(Scopes.WEBHOOKS_READ)
-    public Uni<Listing<DeliveryView>> deliveries(@PathParam("id") String id, @QueryParam("page") Integer page,
-                                                 @QueryParam("limit") Integer limit) {
-        int p = page == null ? 1 : page;
-        int l = limit == null ? 20 : limit;
-        if (p < 1 || l < 1 || l > MAX_LIMIT) {
-            throw ApiException.validation("page must be at least 1 and limit between 1 and " + MAX_LIMIT);
-        }
+    public Uni<Listing<DeliveryView>> deliveries(@PathParam("id") String id, @QueryParam("page") String page,
+                                                 @QueryParam("limit") String limit) {
+        Page p = Page.parse(page, limit, config.defaultPageLimit(), config.maxPageLimit());
         String org = caller.organizationId();
-        return service.get(org, id).chain(endpoint -> deliveries.listForEndpoint(org, id, (p - 1) * l, l))
-                .chain(list -> deliveries.attempts(org, list.stream().map(Delivery::id).toList()).map(attempts -> {
-                    List<DeliveryView> views = list.stream().map(d -> new DeliveryView(d.id(), d.eventId().toString(), d.eventType(),
-                            d.status(), d.attempts(), d.lastStatus(), d.createdAt(), "pending".equals(d.status()) ? d.nextAttemptAt() : null,
-                            d.deliveredAt(), attempts.stream().filter(a -> a.deliveryId().equals(d.id())).toList())).toList();
-                    return new Listing<>(views, new Meta(p, l, views.size()));
-                }));
+        return service.get(org, id).chain(endpoint -> deliveries.listForEndpoint(org, id, p.offset(), p.limit()))
+                .chain(list -> deliveries.attempts(org, list.stream().map(Delivery::id).toList())
+                        .chain(attempts -> deliveries.countForEndpoint(org, id).map(total -> {
+                            List<DeliveryView> views = list.stream().map(d -> DeliveryView.of(d, attempts.stream()
+                                    .filter(a -> a.deliveryId().equals(d.id())).toList())).toList();
+                            return new Listing<>(views, new Meta(p.page(), p.limit(), total));
+                        })));
     }
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
     public Uni<RestResponse<One<Map<String, String>>>> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
-        return deliveries.redeliver(caller.organizationId(), id, deliveryId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
+        return service.redeliver(caller.organizationId(), id, deliveryId)
                 .map(d -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("id", d.id(), "status", d.status()))));
     }
 

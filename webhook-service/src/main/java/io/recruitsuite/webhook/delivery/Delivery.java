@@ -3,6 +3,7 @@ package io.recruitsuite.webhook.delivery;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+/** One event for one endpoint in the queue; {@code leaseToken} is set while a replica is sending it. */
 public record Delivery(
         String id,
         String organizationId,
@@ -15,5 +16,6 @@ public record Delivery(
         OffsetDateTime nextAttemptAt,
         Integer lastStatus,
         OffsetDateTime createdAt,
-        OffsetDateTime deliveredAt) {
+        OffsetDateTime deliveredAt,
+        UUID leaseToken) {
 }

@@ -1,9 +1,11 @@
 package io.recruitsuite.webhook.delivery;
 
+import io.recruitsuite.webhook.endpoints.Endpoint;
+import io.recruitsuite.webhook.endpoints.EndpointRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,20 +16,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** The durable delivery queue. */
+/**
+ * The durable delivery queue in PostgreSQL. A row is claimed with a lease (locked_until plus a
+ * lease token) and settled, with its attempt logged and its endpoint's failure count updated, in one
+ * statement that only the holder of the lease may run.
+ */
 @ApplicationScoped
 public class DeliveryRepository {
 
     static final String COLUMNS = "id, organization_id, endpoint_id, event_id, event_type, payload, status, attempts, next_attempt_at, "
-            + "last_status, created_at, delivered_at";
+            + "last_status, created_at, delivered_at, lease_token";
     static final String NEW_ID = "'dlv_' || replace(gen_random_uuid()::text, '-', '')";
 
     @Inject
     Pool pool;
 
     /**
-     * One delivery per subscribed endpoint of the organization (active or paused; a paused endpoint
-     * keeps its deliveries for later). The unique (event, endpoint) pair makes replays no-ops.
+     * One delivery per subscribed endpoint of the organization (active or paused: a paused endpoint
+     * keeps collecting deliveries for later), all in one statement. The unique (event, endpoint) pair
+     * makes a replayed event a no-op.
      */
     public Uni<Integer> fanOut(UUID eventId, String org, String type, String payload) {
         return pool.preparedQuery("insert into webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type, payload) "
@@ -36,7 +43,7 @@ public class DeliveryRepository {
                         + "and (cardinality(e.events) = 0 or $3 = any(e.events)) "
                         + "on conflict (event_id, endpoint_id) do nothing")
                 .execute(Tuple.of(eventId, org, type, payload))
-                .map(rows -> rows.rowCount());
+                .map(RowSet::rowCount);
     }
 
     public Uni<Void> insertOne(String org, String endpointId, UUID eventId, String type, String payload) {
@@ -47,45 +54,93 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims due deliveries of active endpoints for this replica: at most {@code perEndpoint} per
-     * endpoint, leased until {@code lease} seconds from now. SKIP LOCKED lets replicas claim side by
-     * side without taking the same row; the lease returns a row whose claimer died.
+     * Claims due deliveries of active endpoints, fairly: each endpoint gets at most
+     * {@code perEndpoint} leased deliveries at a time (those already in flight count), and the batch
+     * takes the first due delivery of every endpoint before anyone's second, so a dead endpoint with
+     * a large backlog cannot crowd out the others. SKIP LOCKED lets replicas claim side by side
+     * without taking the same row; the lease returns a row whose claimer died.
      */
-    public Uni<List<Delivery>> claim(int batch, int perEndpoint, long leaseSeconds) {
-        return pool.preparedQuery("with due as (select d.id, row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.id) as n "
-                        + "from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id "
-                        + "where d.status = 'pending' and d.next_attempt_at <= now() and (d.locked_until is null or d.locked_until < now()) "
-                        + "and e.status = 'active' order by d.next_attempt_at limit $1 * 4), "
-                        + "picked as (select w.id from webhook_deliveries w join due on due.id = w.id where due.n <= $2 "
-                        + "order by w.next_attempt_at limit $1 for update of w skip locked) "
-                        + "update webhook_deliveries d set locked_until = now() + make_interval(secs => $3), attempts = attempts + 1 "
-                        + "from picked where d.id = picked.id returning " + prefixed())
-                .execute(Tuple.of(batch, perEndpoint, (double) leaseSeconds))
-                .map(DeliveryRepository::mapAll);
+    /** A claimed delivery with its endpoint as it was at the claim. */
+    public record Claimed(Delivery delivery, Endpoint endpoint) {
     }
 
-    private static String prefixed() {
-        return Arrays.stream(COLUMNS.split(", ")).map(c -> "d." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
+    public Uni<List<Claimed>> claim(int batch, int perEndpoint, long leaseMillis, UUID leaseToken) {
+        String due = "d.status = 'pending' and d.next_attempt_at <= now() and (d.locked_until is null or d.locked_until <= now())";
+        return pool.preparedQuery("with slots as ("
+                        + "  select e.id, $2 - (select count(*) from webhook_deliveries l where l.endpoint_id = e.id "
+                        + "    and l.status = 'pending' and l.locked_until > now()) as free "
+                        + "  from webhook_endpoints e where e.status = 'active' "
+                        + "  and exists (select 1 from webhook_deliveries d where d.endpoint_id = e.id and " + due + ")), "
+                        + "candidates as ("
+                        + "  select c.id, c.next_attempt_at, row_number() over (partition by s.id order by c.next_attempt_at, c.id) as n "
+                        + "  from slots s cross join lateral (select d.id, d.next_attempt_at from webhook_deliveries d "
+                        + "    where d.endpoint_id = s.id and " + due + " order by d.next_attempt_at, d.id "
+                        + "    limit greatest(s.free, 0) for update of d skip locked) c), "
+                        + "picked as (select id from candidates order by n, next_attempt_at limit $1) "
+                        + "update webhook_deliveries d set locked_until = now() + make_interval(secs => $3), lease_token = $4, "
+                        + "attempts = d.attempts + 1 from picked, webhook_endpoints e where d.id = picked.id and e.id = d.endpoint_id "
+                        + "returning " + prefixed() + ", " + EndpointRepository.columns("e", "e_"))
+                .execute(Tuple.of(batch, perEndpoint, leaseMillis / 1000.0, leaseToken))
+                .map(rows -> {
+                    List<Claimed> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Claimed(map(r), EndpointRepository.map(r, "e_")));
+                    }
+                    return out;
+                });
     }
 
-    public Uni<Void> recordAttempt(SqlClient tx, String deliveryId, Integer statusCode, int latencyMs, String excerpt, String error) {
-        return tx.preparedQuery("insert into webhook_attempts (delivery_id, status_code, latency_ms, response_excerpt, error) "
-                        + "values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.tuple(new ArrayList<>(Arrays.asList(deliveryId, statusCode, latencyMs, excerpt, error))))
-                .replaceWithVoid();
+    /** What one attempt came to, as the delivery worker decided it. */
+    public record Settlement(String deliveryId, UUID leaseToken, Outcome outcome, Integer statusCode, int latencyMs,
+                             String responseExcerpt, String error, OffsetDateTime nextAttemptAt) {
     }
 
-    public Uni<Void> succeeded(SqlClient tx, String deliveryId, int statusCode) {
-        return tx.preparedQuery("update webhook_deliveries set status = 'succeeded', delivered_at = now(), last_status = $2, locked_until = null "
-                        + "where id = $1").execute(Tuple.of(deliveryId, statusCode)).replaceWithVoid();
+    public enum Outcome {
+        /** 2xx: delivered; the endpoint's failure streak ends. */
+        SUCCEEDED,
+        /** Any other answer or none: retried at {@code nextAttemptAt}, or failed for good when that is null. */
+        FAILED,
+        /** 410 Gone: the delivery stops and the endpoint is disabled. */
+        GONE
     }
 
-    /** Schedules the next attempt, or marks the delivery failed when {@code nextAttemptAt} is null. */
-    public Uni<Void> failed(SqlClient tx, String deliveryId, Integer statusCode, OffsetDateTime nextAttemptAt) {
-        return tx.preparedQuery("update webhook_deliveries set status = case when $3::timestamptz is null then 'failed' else 'pending' end, "
-                        + "next_attempt_at = coalesce($3, next_attempt_at), last_status = $2, locked_until = null where id = $1")
-                .execute(Tuple.tuple(new ArrayList<>(Arrays.asList(deliveryId, statusCode, nextAttemptAt))))
-                .replaceWithVoid();
+    /**
+     * Logs the attempt and, when this replica still holds the lease, records the outcome and updates
+     * the endpoint (failure streak, pause after {@code failuresBeforePause}, disable on 410), all in
+     * one atomic statement. Returns the endpoint's status afterwards, or null when the lease was lost.
+     */
+    public Uni<String> settle(Settlement s, int failuresBeforePause) {
+        String status = switch (s.outcome()) {
+            case SUCCEEDED -> "succeeded";
+            case GONE -> "failed";
+            case FAILED -> s.nextAttemptAt() == null ? "failed" : "pending";
+        };
+        return pool.preparedQuery("with settled as ("
+                        + "  update webhook_deliveries set status = $3::text, last_status = $4::int, locked_until = null, lease_token = null, "
+                        + "  next_attempt_at = coalesce($8::timestamptz, next_attempt_at), "
+                        + "  delivered_at = case when $3::text = 'succeeded' then now() else delivered_at end "
+                        + "  where id = $1 and lease_token = $2 returning endpoint_id), "
+                        + "logged as (insert into webhook_attempts (delivery_id, status_code, latency_ms, response_excerpt, error) "
+                        + "  values ($1, $4::int, $5, $6, $7)), "
+                        + "endpoint as (update webhook_endpoints e set "
+                        + "  consecutive_failures = case when $9::text = 'SUCCEEDED' then 0 when $9::text = 'FAILED' then e.consecutive_failures + 1 "
+                        + "    else e.consecutive_failures end, "
+                        + "  status = case when $9::text = 'GONE' then 'disabled' "
+                        + "    when $9::text = 'FAILED' and e.consecutive_failures + 1 >= $10::int and e.status = 'active' then 'paused' else e.status end, "
+                        + "  updated_at = now() "
+                        + "  where e.id = (select endpoint_id from settled) and ($9::text <> 'SUCCEEDED' or e.consecutive_failures > 0) "
+                        + "  returning e.status) "
+                        + "select (select endpoint_id from settled) as endpoint_id, (select status from endpoint) as endpoint_status")
+                .execute(Tuple.tuple(new ArrayList<>(Arrays.asList(s.deliveryId(), s.leaseToken(), status, s.statusCode(), s.latencyMs(),
+                        s.responseExcerpt(), s.error(), s.nextAttemptAt(), s.outcome().name(), failuresBeforePause))))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    if (row.getString("endpoint_id") == null) {
+                        return null;
+                    }
+                    String endpointStatus = row.getString("endpoint_status");
+                    return endpointStatus == null ? "active" : endpointStatus;
+                });
     }
 
     public Uni<List<Delivery>> listForEndpoint(String org, String endpointId, int offset, int limit) {
@@ -95,36 +150,57 @@ public class DeliveryRepository {
                 .map(DeliveryRepository::mapAll);
     }
 
-    public record Attempt(String deliveryId, OffsetDateTime attemptedAt, Integer statusCode, int latencyMs, String responseExcerpt, String error) {
+    public Uni<Long> countForEndpoint(String org, String endpointId) {
+        return pool.preparedQuery("select count(*) from webhook_deliveries where organization_id = $1 and endpoint_id = $2")
+                .execute(Tuple.of(org, endpointId))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public record Attempt(String deliveryId, OffsetDateTime attemptedAt, Integer statusCode, int latencyMs, String responseExcerpt,
+                          String error) {
     }
 
     public Uni<List<Attempt>> attempts(String org, List<String> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return pool.preparedQuery("select a.delivery_id, a.attempted_at, a.status_code, a.latency_ms, a.response_excerpt, a.error "
                         + "from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id "
-                        + "where d.organization_id = $1 and a.delivery_id = any($2) order by a.attempted_at")
+                        + "where d.organization_id = $1 and a.delivery_id = any($2) order by a.attempted_at, a.id")
                 .execute(Tuple.of(org, deliveryIds.toArray(String[]::new)))
                 .map(rows -> {
                     List<Attempt> out = new ArrayList<>();
-                    for (var it = rows.iterator(); it.hasNext(); ) {
-                        Row r = it.next();
-                        out.add(new Attempt(r.getString(0), r.getOffsetDateTime(1), r.getInteger(2), r.getInteger(3), r.getString(4), r.getString(5)));
+                    for (Row r : rows) {
+                        out.add(new Attempt(r.getString(0), r.getOffsetDateTime(1), r.getInteger(2), r.getInteger(3), r.getString(4),
+                                r.getString(5)));
                     }
                     return out;
                 });
     }
 
-    /** Puts a delivery back in the queue, due now, whatever its state. */
+    /**
+     * Puts a delivery back in the queue, due now, whatever its state; one that is being sent right
+     * now is left to finish. Null when the delivery is not this endpoint's.
+     */
     public Uni<Delivery> redeliver(String org, String endpointId, String deliveryId) {
-        return pool.preparedQuery("update webhook_deliveries set status = 'pending', next_attempt_at = now(), locked_until = null "
-                        + "where organization_id = $1 and endpoint_id = $2 and id = $3 returning " + COLUMNS)
+        return pool.preparedQuery("update webhook_deliveries set status = 'pending', next_attempt_at = now() "
+                        + "where organization_id = $1 and endpoint_id = $2 and id = $3 "
+                        + "and (locked_until is null or locked_until <= now()) returning " + COLUMNS)
                 .execute(Tuple.of(org, endpointId, deliveryId))
-                .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(map(rows.iterator().next()))
+                        : pool.preparedQuery("select " + COLUMNS + " from webhook_deliveries where organization_id = $1 "
+                                + "and endpoint_id = $2 and id = $3").execute(Tuple.of(org, endpointId, deliveryId))
+                        .map(found -> found.size() == 0 ? null : map(found.iterator().next())));
     }
 
-    static List<Delivery> mapAll(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    private static String prefixed() {
+        return Arrays.stream(COLUMNS.split(", ")).map(c -> "d." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
+    }
+
+    static List<Delivery> mapAll(RowSet<Row> rows) {
         List<Delivery> out = new ArrayList<>();
-        for (var it = rows.iterator(); it.hasNext(); ) {
-            out.add(map(it.next()));
+        for (Row r : rows) {
+            out.add(map(r));
         }
         return out;
     }
@@ -133,6 +209,6 @@ public class DeliveryRepository {
         return new Delivery(r.getString("id"), r.getString("organization_id"), r.getString("endpoint_id"), r.getUUID("event_id"),
                 r.getString("event_type"), r.getString("payload"), r.getString("status"), r.getInteger("attempts"),
                 r.getOffsetDateTime("next_attempt_at"), r.getInteger("last_status"), r.getOffsetDateTime("created_at"),
-                r.getOffsetDateTime("delivered_at"));
+                r.getOffsetDateTime("delivered_at"), r.getUUID("lease_token"));
     }
 }

@@ -92,10 +92,21 @@ public class EndpointRepository {
     }
 
     static Endpoint map(Row r) {
-        return new Endpoint(r.getString("id"), r.getString("organization_id"), r.getString("url"), r.getString("description"),
-                Arrays.asList(r.getArrayOfStrings("events")), r.getString("status"), bytes(r, "secret"), bytes(r, "previous_secret"),
-                r.getOffsetDateTime("previous_secret_until"), r.getInteger("consecutive_failures"), r.getOffsetDateTime("created_at"),
-                r.getOffsetDateTime("updated_at"));
+        return map(r, "");
+    }
+
+    /** The endpoint columns of {@code r}, each named {@code prefix + column} (the delivery claim joins them in as {@code e_…}). */
+    public static Endpoint map(Row r, String prefix) {
+        return new Endpoint(r.getString(prefix + "id"), r.getString(prefix + "organization_id"), r.getString(prefix + "url"),
+                r.getString(prefix + "description"), Arrays.asList(r.getArrayOfStrings(prefix + "events")), r.getString(prefix + "status"),
+                bytes(r, prefix + "secret"), bytes(r, prefix + "previous_secret"), r.getOffsetDateTime(prefix + "previous_secret_until"),
+                r.getInteger(prefix + "consecutive_failures"), r.getOffsetDateTime(prefix + "created_at"),
+                r.getOffsetDateTime(prefix + "updated_at"));
+    }
+
+    /** The endpoint columns of table alias {@code alias}, renamed with {@code prefix}. */
+    public static String columns(String alias, String prefix) {
+        return Arrays.stream(COLUMNS.split(", ")).map(c -> alias + "." + c + " as " + prefix + c).reduce((a, b) -> a + ", " + b).orElseThrow();
     }
 
     private static byte[] bytes(Row r, String column) {

@@ -6,7 +6,9 @@ import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventTypes;
 import io.recruitsuite.webhook.WebhooksConfig;
+import io.recruitsuite.webhook.delivery.Delivery;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
+import io.recruitsuite.webhook.delivery.Dispatcher;
 import io.recruitsuite.webhook.ingest.PublicEvents;
 import io.recruitsuite.webhook.signing.SecretBox;
 import io.recruitsuite.webhook.signing.Signatures;
@@ -21,12 +23,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 
 /** Endpoint management: validation (including the address policy), secrets, rotation, re-enabling, test events. */
 @ApplicationScoped
 public class EndpointService {
 
     public static final int MAX_DESCRIPTION = 500;
+    public static final String ALL_EVENTS = "*";
 
     @Inject
     Pool pool;
@@ -42,6 +46,8 @@ public class EndpointService {
     WebhooksConfig config;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Dispatcher dispatcher;
 
     public record Created(Endpoint endpoint, String secret) {
     }
@@ -89,7 +95,8 @@ public class EndpointService {
     }
 
     public Uni<Endpoint> enable(String org, String id) {
-        return endpoints.enable(org, id).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"));
+        return endpoints.enable(org, id).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"))
+                .invoke(dispatcher::wake);
     }
 
     /** Queues a {@code webhook.test} event for this endpoint alone. */
@@ -98,13 +105,22 @@ public class EndpointService {
             var data = mapper.createObjectNode().put("message", "This is a test event from Recruit Suite");
             EventEnvelope event = EventEnvelope.create(EventTypes.WEBHOOK_TEST, org, data);
             String payload = PublicEvents.payload(mapper, mapper.valueToTree(event));
-            return deliveries.insertOne(org, endpoint.id(), java.util.UUID.fromString(event.id()), event.type(), payload)
+            return deliveries.insertOne(org, endpoint.id(), UUID.fromString(event.id()), event.type(), payload)
+                    .invoke(dispatcher::wake)
                     .replaceWith(event.id());
         });
     }
 
+    /** Puts one of the endpoint's deliveries back in the queue, due now. */
+    public Uni<Delivery> redeliver(String org, String id, String deliveryId) {
+        return get(org, id).chain(endpoint -> deliveries.redeliver(org, id, deliveryId))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
+                .invoke(dispatcher::wake);
+    }
+
+    /** The subscribed types; empty means every public type (also written as {@code ["*"]}). */
     static List<String> validateEvents(List<String> events) {
-        if (events == null) {
+        if (events == null || events.contains(ALL_EVENTS)) {
             return List.of();
         }
         LinkedHashSet<String> out = new LinkedHashSet<>();

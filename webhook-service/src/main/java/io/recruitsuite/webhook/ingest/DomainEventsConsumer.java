@@ -3,7 +3,10 @@ package io.recruitsuite.webhook.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
+import io.recruitsuite.webhook.delivery.Dispatcher;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,6 +29,14 @@ public class DomainEventsConsumer {
     DeliveryRepository deliveries;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Dispatcher dispatcher;
+
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     @Incoming("domain-events")
     public Uni<Void> consume(String value) {
@@ -35,6 +46,7 @@ public class DomainEventsConsumer {
             event = mapper.readTree(value);
             id = UUID.fromString(event.path("id").asText());
         } catch (Exception e) {
+            // a malformed record would block the partition forever if retried; nothing can be delivered from it
             LOG.warn("skipping a domain event that is not a valid envelope");
             return Uni.createFrom().voidItem();
         }
@@ -46,7 +58,14 @@ public class DomainEventsConsumer {
         String payload = PublicEvents.payload(mapper, event);
         return deliveries.fanOut(id, org, type, payload)
                 .onFailure().invoke(e -> LOG.warnf("queueing deliveries of %s failed, retrying: %s", id, e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                // retry until the database answers; when shutting down, give up: the offset stays
+                // uncommitted and the next consumer of the partition queues the event again
+                .onFailure(e -> !stopping).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .invoke(queued -> {
+                    if (queued > 0) {
+                        dispatcher.wake();
+                    }
+                })
                 .replaceWithVoid();
     }
 }

@@ -24,9 +24,10 @@ public final class PublicEvents {
         FIELDS.put("search.execute", List.of("query", "resultCount"));
         FIELDS.put("feedback.submit", List.of("documentId", "isRelevant"));
         FIELDS.put("webhook.test", List.of("message"));
-        FIELDS.put("candidate.created", List.of("candidateId", "name", "email", "tags"));
-        FIELDS.put("candidate.updated", List.of("candidateId", "name", "email", "tags", "changed"));
-        FIELDS.put("candidate.deleted", List.of("candidateId"));
+        // contact details stay inside: a receiver fetches them with a key that has candidates:read
+        FIELDS.put("candidate.created", List.of("candidateId", "name", "tags"));
+        FIELDS.put("candidate.updated", List.of("candidateId", "name", "tags", "changed"));
+        FIELDS.put("candidate.deleted", List.of("candidateId", "documentIds"));
         FIELDS.put("job.created", List.of("jobId", "title", "status"));
         FIELDS.put("job.updated", List.of("jobId", "title", "status", "changed"));
         FIELDS.put("application.created", List.of("applicationId", "candidateId", "jobId", "stageId", "stageName", "status"));

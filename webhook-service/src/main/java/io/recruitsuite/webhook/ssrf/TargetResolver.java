@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * Checks a webhook URL and resolves its host to the one address a delivery will connect to. Run at
@@ -20,69 +20,36 @@ import java.util.Locale;
 @ApplicationScoped
 public class TargetResolver {
 
-    public static final int MAX_URL = 2048;
+    private final TargetPolicy policy;
 
     @Inject
-    WebhooksConfig config;
+    public TargetResolver(WebhooksConfig config) {
+        this.policy = new TargetPolicy(config.allowHttp(), config.allowedHosts().orElse(List.of()));
+    }
 
     public record Target(URI uri, String host, int port, boolean tls, InetAddress address) {
     }
 
-    /** Syntax only: scheme, host, no credentials, length. */
     public URI parse(String url) {
-        if (url == null || url.isBlank()) {
-            throw ApiException.validation("url: String must contain at least 1 character(s)");
-        }
-        if (url.length() > MAX_URL) {
-            throw ApiException.validation("url: at most " + MAX_URL + " characters");
-        }
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (Exception e) {
-            throw ApiException.validation("url: not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(scheme.equals("http") && config.allowHttp())) {
-            throw ApiException.validation("url: must use https");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw ApiException.validation("url: must name a host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw ApiException.validation("url: must not contain credentials");
-        }
-        if (uri.getRawFragment() != null) {
-            throw ApiException.validation("url: must not contain a fragment");
-        }
-        return uri;
+        return policy.parse(url);
     }
 
-    /** Resolves and checks the host, off the event loop; fails with a validation error naming the reason. */
+    /** Resolves and checks the host off the event loop; fails with a validation error naming the reason. */
     public Uni<Target> resolve(URI uri) {
         return Uni.createFrom().item(() -> resolveBlocking(uri)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    Target resolveBlocking(URI uri) {
-        String host = uri.getHost();
-        String bareHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    private Target resolveBlocking(URI uri) {
+        String host = TargetPolicy.bare(uri.getHost());
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bareHost);
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw ApiException.validation("url: the host " + host + " does not resolve");
+            throw ApiException.validation("url: the host " + uri.getHost() + " does not resolve");
         }
-        boolean allowListed = config.allowedHosts().stream().anyMatch(h -> h.equalsIgnoreCase(bareHost));
-        if (!allowListed) {
-            for (InetAddress address : addresses) {
-                String refusal = AddressPolicy.refusal(address);
-                if (refusal != null) {
-                    throw ApiException.validation("url: the host " + host + " resolves to " + refusal + ", which webhooks may not target");
-                }
-            }
-        }
-        return new Target(uri, bareHost, port, tls, addresses[0]);
+        policy.checkAddresses(uri.getHost(), addresses);
+        return new Target(uri, host, port, tls, addresses[0]);
     }
 }

@@ -1,0 +1,293 @@
+package io.recruitsuite.webhook.delivery;
+
+import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.webhook.WebhooksConfig;
+import io.recruitsuite.webhook.delivery.DeliveryRepository.Outcome;
+import io.recruitsuite.webhook.delivery.DeliveryRepository.Settlement;
+import io.recruitsuite.webhook.endpoints.Endpoint;
+import io.recruitsuite.webhook.signing.SecretBox;
+import io.recruitsuite.webhook.signing.Signatures;
+import io.recruitsuite.webhook.ssrf.TargetResolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One replica's delivery loop. It claims due deliveries (leased in the database, so replicas never
+ * send the same one at the same time), sends each on its own, so a slow or dead endpoint holds only
+ * its own deliveries, and settles every attempt: logged, then succeeded, retried on the schedule,
+ * failed, or the endpoint paused or disabled. Stopping finishes what was claimed before it returns,
+ * so a restart sends nothing twice.
+ */
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final int MAX_ERROR = 300;
+
+    private final WebhooksConfig config;
+    private final DeliveryRepository deliveries;
+    private final TargetResolver resolver;
+    private final SecretBox secrets;
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final RetrySchedule schedule;
+    private final MeterRegistry meters;
+
+    /** One token per claim round would do; one per worker is enough, since settling also checks the row id. */
+    private final UUID leaseToken = UUID.randomUUID();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicBoolean wakeAgain = new AtomicBoolean();
+    private final AtomicBoolean backlog = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile long timerId = -1;
+
+    public DeliveryWorker(WebhooksConfig config, DeliveryRepository deliveries, TargetResolver resolver,
+                          SecretBox secrets, Vertx vertx, MeterRegistry meters) {
+        this.meters = meters;
+        this.config = config;
+        this.deliveries = deliveries;
+        this.resolver = resolver;
+        this.secrets = secrets;
+        this.vertx = vertx;
+        int timeout = (int) config.attemptTimeout().toMillis();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(timeout)
+                .setMaxPoolSize(config.maxConnections())
+                .setKeepAlive(true)
+                .setForceSni(true)
+                .setVerifyHost(true)
+                .setTrustAll(false));
+        this.schedule = new RetrySchedule(config.retrySchedule(), config.retryJitter(), config.maxRetryAfter());
+    }
+
+    public void start() {
+        stopping.set(false);
+        timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+        wake();
+    }
+
+    /** Stops claiming and completes once every claimed delivery is settled (or the attempt time-out has passed twice). */
+    public Uni<Void> stop() {
+        stopping.set(true);
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        long deadline = System.nanoTime() + config.attemptTimeout().multipliedBy(2).toNanos();
+        return Multi.createFrom().ticks().every(Duration.ofMillis(20))
+                .filter(tick -> inFlight.get() == 0 && !claiming.get() || System.nanoTime() > deadline)
+                .toUni()
+                .invoke(() -> {
+                    if (inFlight.get() > 0) {
+                        LOG.warnf("stopped with %d deliveries in flight; their leases return them to the queue", inFlight.get());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Claims due deliveries now; calls that arrive during a claim run one more round after it. */
+    public void wake() {
+        if (stopping.get()) {
+            return;
+        }
+        if (!claiming.compareAndSet(false, true)) {
+            wakeAgain.set(true);
+            return;
+        }
+        int room = config.batchSize() - inFlight.get();
+        if (room <= 0) {
+            claiming.set(false);
+            backlog.set(true);
+            return;
+        }
+        wakeAgain.set(false);
+        deliveries.claim(room, config.perEndpointConcurrency(), config.lease().toMillis(), leaseToken)
+                .subscribe().with(claimed -> {
+                    inFlight.addAndGet(claimed.size());
+                    backlog.set(claimed.size() == room);
+                    claiming.set(false);
+                    for (DeliveryRepository.Claimed c : claimed) {
+                        deliver(c.delivery(), c.endpoint()).subscribe().with(x -> finished(), e -> {
+                            LOG.warnf("delivery %s could not be settled: %s", c.delivery().id(), e.toString());
+                            finished();
+                        });
+                    }
+                    if (wakeAgain.get() || backlog.get()) {
+                        wake();
+                    }
+                }, e -> {
+                    claiming.set(false);
+                    LOG.debugf("cannot claim deliveries now: %s", e.getMessage());
+                });
+    }
+
+    private void finished() {
+        inFlight.decrementAndGet();
+        if (backlog.get()) {
+            wake();
+        }
+    }
+
+    /** One attempt of {@code d} to {@code endpoint}: send, then settle. Never fails on the receiver's account; only a database failure propagates. */
+    Uni<Void> deliver(Delivery d, Endpoint endpoint) {
+        long started = System.nanoTime();
+        return Uni.createFrom().deferred(() -> send(endpoint, d))
+                .onFailure().recoverWithItem(e -> Response.error(describe(e)))
+                .chain(response -> settle(endpoint, d, response, (int) ((System.nanoTime() - started) / 1_000_000)));
+    }
+
+    /** What a receiver answered; {@code error} instead when it did not answer. */
+    record Response(Integer status, String excerpt, String retryAfter, String error) {
+        static Response error(String error) {
+            return new Response(null, null, null, error);
+        }
+    }
+
+    private Uni<Response> send(Endpoint endpoint, Delivery d) {
+        URI uri = URI.create(endpoint.url());
+        byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
+        // the address check runs again for every attempt: the name may resolve elsewhere by now
+        return resolver.resolve(uri).chain(target -> {
+            String id = d.eventId().toString();
+            long timestamp = System.currentTimeMillis() / 1000;
+            String current = secrets.open(endpoint.id(), endpoint.secret());
+            List<String> standard = new ArrayList<>(2);
+            standard.add(Signatures.standard(current, id, timestamp, body));
+            if (endpoint.previousSecret() != null && endpoint.previousSecretUntil() != null
+                    && endpoint.previousSecretUntil().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
+                standard.add(Signatures.standard(secrets.open(endpoint.id(), endpoint.previousSecret()), id, timestamp, body));
+            }
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            long timeout = config.attemptTimeout().toMillis();
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    // connect to the address that was checked; the name still goes into Host and TLS (SNI, verification)
+                    .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                    .setHost(target.host())
+                    .setPort(target.port())
+                    .setSsl(target.tls())
+                    .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+                    .setFollowRedirects(false)
+                    .setConnectTimeout(timeout)
+                    .setIdleTimeout(timeout)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("User-Agent", "RecruitSuite-Webhooks/1")
+                    .putHeader("X-Webhook-Signature", Signatures.legacy(current, body))
+                    .putHeader("X-Webhook-Id", id)
+                    .putHeader("webhook-id", id)
+                    .putHeader("webhook-timestamp", Long.toString(timestamp))
+                    .putHeader("webhook-signature", String.join(" ", standard));
+            AtomicReference<HttpClientRequest> request = new AtomicReference<>();
+            return client.request(options)
+                    .invoke(request::set)
+                    .chain(r -> r.send(Buffer.buffer(body)))
+                    .chain(this::read)
+                    .ifNoItem().after(config.attemptTimeout()).failWith(() -> new TimeoutException(
+                            "timed out: no complete answer within " + config.attemptTimeout().toMillis() + " ms"))
+                    .onFailure(TimeoutException.class).invoke(() -> {
+                        HttpClientRequest r = request.get();
+                        if (r != null) {
+                            r.reset(); // free the connection instead of waiting for a receiver that hangs
+                        }
+                    });
+        });
+    }
+
+    /** Reads at most a few excerpts' worth of the answer, so a huge or endless body costs nothing. */
+    private Uni<Response> read(HttpClientResponse response) {
+        int max = config.responseExcerptChars();
+        int cap = max * 4;
+        return Uni.createFrom().emitter(emitter -> {
+            io.vertx.core.buffer.Buffer kept = io.vertx.core.buffer.Buffer.buffer();
+            response.exceptionHandler(emitter::fail);
+            response.handler(chunk -> {
+                if (kept.length() < cap) {
+                    int take = Math.min(chunk.length(), cap - kept.length());
+                    kept.appendBuffer(chunk.getDelegate(), 0, take);
+                }
+            });
+            response.endHandler(() -> {
+                String text = new String(kept.getBytes(), StandardCharsets.UTF_8);
+                emitter.complete(new Response(response.statusCode(), text.length() > max ? text.substring(0, max) : text,
+                        response.getHeader("Retry-After"), null));
+            });
+        });
+    }
+
+    private Uni<Void> settle(Endpoint endpoint, Delivery d, Response r, int latencyMs) {
+        Integer status = r.status();
+        Outcome outcome;
+        OffsetDateTime next = null;
+        if (status != null && status >= 200 && status < 300) {
+            outcome = Outcome.SUCCEEDED;
+        } else if (status != null && status == 410) {
+            outcome = Outcome.GONE;
+        } else {
+            outcome = Outcome.FAILED;
+            boolean slowDown = status != null && (status == 429 || status == 502 || status == 503 || status == 504);
+            Duration delay = schedule.next(d.attempts(), slowDown ? RetrySchedule.parseRetryAfter(r.retryAfter()) : null,
+                    ThreadLocalRandom.current());
+            next = delay == null ? null : OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
+        }
+        Settlement settlement = new Settlement(d.id(), d.leaseToken(), outcome, status, latencyMs, r.excerpt(), r.error(), next);
+        meters.timer("webhook.attempts", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .record(Duration.ofMillis(latencyMs));
+        return deliveries.settle(settlement, config.failuresBeforePause())
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+                .invoke(endpointStatus -> {
+                    if (endpointStatus == null) {
+                        LOG.warnf("delivery %s was no longer held when its attempt ended (lease expired or endpoint deleted)", d.id());
+                    } else if (outcome == Outcome.GONE) {
+                        LOG.infof("endpoint %s answered 410 Gone: disabled", endpoint.id());
+                    } else if (outcome == Outcome.FAILED && "paused".equals(endpointStatus) && "active".equals(endpoint.status())) {
+                        LOG.infof("endpoint %s paused after %d consecutive failed attempts", endpoint.id(), config.failuresBeforePause());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static String describe(Throwable e) {
+        String message;
+        if (e instanceof ApiException api) {
+            message = "refused: " + api.getMessage();
+        } else if (e instanceof TimeoutException) {
+            message = e.getMessage();
+        } else {
+            message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
+    }
+
+    public Uni<Void> close() {
+        return client.close();
+    }
+}
