@@ -160,7 +160,7 @@ public class GatewayHandler {
                 headers.add(h.getKey(), h.getValue());
             }
         });
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + signer.forCaller(principal, requestId));
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + signer.forCaller(principal));
         headers.set(InternalToken.REQUEST_ID_HEADER, requestId);
         headers.set("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().host());
         headers.set("X-Forwarded-Proto", request.scheme());

@@ -58,6 +58,8 @@ public class Upstreams {
     private static TypedGuard<Uni<HttpClientResponse>> guard(String name, GatewayConfig.UpstreamDefaults d, boolean retry) {
         var builder = TypedGuard.create(RESPONSE)
                 .withDescription("upstream " + name + (retry ? " (idempotent)" : ""))
+                // the guarded call is already non-blocking: stay on the event loop instead of hopping threads
+                .withThreadOffload(false)
                 .withTimeout().duration(d.responseTimeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withCircuitBreaker()
                     .requestVolumeThreshold(d.breakerRequests())

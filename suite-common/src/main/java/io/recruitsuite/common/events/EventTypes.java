@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String JOB_UPDATED = "job.updated";
     public static final String APPLICATION_CREATED = "application.created";
     public static final String APPLICATION_STAGE_CHANGED = "application.stage_changed";
+    public static final String APPLICATION_REJECTED = "application.rejected";
     public static final String SEARCH_EXECUTE = "search.execute";
     public static final String FEEDBACK_SUBMIT = "feedback.submit";
     public static final String WEBHOOK_TEST = "webhook.test";

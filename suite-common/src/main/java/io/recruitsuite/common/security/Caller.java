@@ -47,8 +47,4 @@ public class Caller {
     public String role() {
         return token.getClaim(InternalToken.ROLE);
     }
-
-    public String requestId() {
-        return token.getClaim(InternalToken.REQUEST_ID);
-    }
 }

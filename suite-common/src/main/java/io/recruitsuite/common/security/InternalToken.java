@@ -1,7 +1,8 @@
 package io.recruitsuite.common.security;
 
 /**
- * The short-lived JWT the gateway puts on every request it forwards. Services trust nothing else:
+ * The short-lived JWT the gateway puts on every request it forwards (the request id travels beside
+ * it in {@link #REQUEST_ID_HEADER}, so one signed token serves a caller for half its lifetime). Services trust nothing else:
  * the organization they scope queries by comes from {@link #ORGANIZATION}, never from the request.
  */
 public final class InternalToken {
@@ -13,7 +14,6 @@ public final class InternalToken {
     public static final String ORGANIZATION = "org";
     public static final String KEY_PREFIX = "key_prefix";
     public static final String PLAN = "plan";
-    public static final String REQUEST_ID = "rid";
     /** How the caller authenticated at the gateway: {@code api_key}, {@code session} or {@code service}. */
     public static final String AUTH = "auth";
     /** Dashboard role of a session caller: owner, admin or member. */

@@ -91,7 +91,6 @@ public final class TestTokens {
                 .claim(InternalToken.KEY_PREFIX, "rsa_test_tst00000")
                 .claim(InternalToken.PLAN, "enterprise")
                 .claim(InternalToken.AUTH, auth)
-                .claim(InternalToken.REQUEST_ID, UUID.randomUUID().toString())
                 .groups(scopes)
                 .issuedAt(now - (ttlSeconds < 0 ? 300 : 0))
                 .expiresAt(now + ttlSeconds)
