@@ -8,7 +8,14 @@ import io.recruitsuite.candidate.candidates.CandidateFilter;
 import io.recruitsuite.candidate.candidates.CandidateService;
 import io.recruitsuite.candidate.candidates.CandidateService.NewCandidate;
 import io.recruitsuite.candidate.candidates.CandidateService.NewDocument;
+import io.recruitsuite.candidate.api.CandidateViews.DocumentSummary;
+import io.recruitsuite.candidate.api.HiringViews.NoteView;
+import io.recruitsuite.candidate.candidates.CandidateRules;
+import io.recruitsuite.candidate.documents.CvUploads;
 import io.recruitsuite.candidate.documents.DocumentRules;
+import io.recruitsuite.candidate.notes.NoteService;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.recruitsuite.candidate.paging.PageRequest;
 import io.recruitsuite.candidate.paging.PagingConfig;
 import io.recruitsuite.common.error.ApiException;
@@ -45,6 +52,10 @@ public class CandidatesResource {
     PagingConfig paging;
     @Inject
     DocumentRules documentRules;
+    @Inject
+    CvUploads uploads;
+    @Inject
+    NoteService notes;
 
     /** {@code POST /api/v1/candidates} body; {@code cvText} (with an optional filename) attaches a CV given as text. */
     public record CreateCandidate(String name, String email, String phone, List<String> tags, String cvText, String filename) {
@@ -54,9 +65,10 @@ public class CandidatesResource {
     @RolesAllowed(Scopes.CANDIDATES_READ)
     public Uni<Envelope<List<CandidateSummary>>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
                                                       @QueryParam("cursor") String cursor, @QueryParam("search") String search,
-                                                      @QueryParam("tag") String tag, @QueryParam("createdAfter") String createdAfter) {
+                                                      @QueryParam("tag") String tag, @QueryParam("createdAfter") String createdAfter,
+                                                      @QueryParam("stage") String stage, @QueryParam("job") String job) {
         PageRequest request = PageRequest.parse(page, limit, cursor, paging);
-        CandidateFilter filter = CandidateFilter.parse(search, tag, createdAfter);
+        CandidateFilter filter = CandidateFilter.parse(search, tag, createdAfter, job, stage);
         return service.list(caller.organizationId(), filter, request).map(listing -> Envelope.of(
                 listing.items().stream().map(CandidateSummary::of).toList(),
                 request.cursorMode()
@@ -102,6 +114,83 @@ public class CandidatesResource {
     @RolesAllowed(Scopes.CANDIDATES_WRITE)
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
         return service.delete(caller.organizationId(), id).map(v -> RestResponse.noContent());
+    }
+
+    /** A new candidate from a CV file; name and email come from the CV unless the form gives them. */
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Scopes.CANDIDATES_WRITE)
+    public Uni<RestResponse<Envelope<CandidateFull>>> upload(@RestForm("file") FileUpload file, @RestForm("name") String name,
+                                                           @RestForm("email") String email, @RestForm("phone") String phone) {
+        String organizationId = caller.organizationId();
+        return uploads.extract(upload(file))
+                .chain(cv -> {
+                    String candidateName = name != null && !name.isBlank() ? name : cv.found().name();
+                    if (candidateName == null) {
+                        throw ApiException.validation("name: not found in the CV; send it as the form field 'name'");
+                    }
+                    String candidateEmail = email != null && !email.isBlank() ? email : usableEmail(cv.found().email());
+                    return service.create(organizationId, new NewCandidate(candidateName, candidateEmail, phone, List.of()), cv.document());
+                })
+                .map(d -> RestResponse.status(Response.Status.CREATED, Envelope.of(CandidateFull.of(d))));
+    }
+
+    @POST
+    @Path("/{id}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Scopes.CANDIDATES_WRITE)
+    public Uni<RestResponse<Envelope<DocumentSummary>>> addDocument(@PathParam("id") String id, @RestForm("file") FileUpload file) {
+        String organizationId = caller.organizationId();
+        CvUploads.Upload upload = upload(file);
+        return service.require(organizationId, id)
+                .chain(c -> uploads.extract(upload))
+                .chain(cv -> service.addDocument(organizationId, id, cv.document()))
+                .map(d -> RestResponse.status(Response.Status.CREATED, Envelope.of(DocumentSummary.of(d))));
+    }
+
+    @GET
+    @Path("/{id}/documents")
+    @RolesAllowed(Scopes.CANDIDATES_READ)
+    public Uni<Envelope<List<DocumentSummary>>> documents(@PathParam("id") String id) {
+        return service.get(caller.organizationId(), id)
+                .map(d -> Envelope.of(d.documents().stream().map(DocumentSummary::of).toList()));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.CANDIDATES_WRITE)
+    public Uni<RestResponse<Envelope<NoteView>>> addNote(@PathParam("id") String id, JsonNode json) {
+        String body = JsonFields.text(JsonFields.object(json), "body");
+        String author = caller.userId() != null ? caller.userId() : caller.keyPrefix();
+        return notes.add(caller.organizationId(), id, body, author)
+                .map(n -> RestResponse.status(Response.Status.CREATED, Envelope.of(NoteView.of(n))));
+    }
+
+    @GET
+    @Path("/{id}/notes")
+    @RolesAllowed(Scopes.CANDIDATES_READ)
+    public Uni<Envelope<List<NoteView>>> listNotes(@PathParam("id") String id, @QueryParam("page") String page,
+                                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest request = PageRequest.parse(page, limit, cursor, paging);
+        return notes.list(caller.organizationId(), id, request).map(l -> Envelope.list(request, l.map(NoteView::of)));
+    }
+
+    private static CvUploads.Upload upload(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.validation("file: required (a multipart/form-data part named 'file')");
+        }
+        return new CvUploads.Upload(file.fileName(), file.contentType(), file.size(), file.uploadedFile());
+    }
+
+    /** An address found in a CV is a guess: one that fails our rules is dropped rather than failing the upload. */
+    private static String usableEmail(String found) {
+        try {
+            return CandidateRules.email(found);
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     private static String text(ObjectNode patch, String field) {

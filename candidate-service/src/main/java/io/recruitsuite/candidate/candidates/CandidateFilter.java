@@ -1,16 +1,26 @@
 package io.recruitsuite.candidate.candidates;
 
+import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** List filters: free text over name and email, one tag, created after an instant. */
-public record CandidateFilter(String search, String tag, OffsetDateTime createdAfter) {
+/**
+ * List filters: free text over name and email, one tag, created after an instant, and the
+ * pipeline: an application for a job ({@code job}, a job id) and/or an active application at a
+ * stage ({@code stage}, a stage id, or a stage name matched case-insensitively across jobs).
+ */
+public record CandidateFilter(String search, String tag, OffsetDateTime createdAfter, String job, String stageId, String stageName) {
 
     public static final int MAX_SEARCH = 200;
+    public static final int MAX_STAGE = 100;
 
     public static CandidateFilter parse(String search, String tag, String createdAfter) {
+        return parse(search, tag, createdAfter, null, null);
+    }
+
+    public static CandidateFilter parse(String search, String tag, String createdAfter, String job, String stage) {
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiException.validation("search: at most " + MAX_SEARCH + " characters");
         }
@@ -25,7 +35,26 @@ public record CandidateFilter(String search, String tag, OffsetDateTime createdA
                 throw ApiException.validation("createdAfter: must be an ISO-8601 date-time such as 2026-01-15T10:30:00Z");
             }
         }
+        String jobId = null;
+        if (job != null && !job.isEmpty()) {
+            if (!Ids.looksLike("job", job)) {
+                throw ApiException.validation("job: must be a job id (job_…)");
+            }
+            jobId = job;
+        }
+        String stageId = null;
+        String stageName = null;
+        if (stage != null && !stage.isBlank()) {
+            if (stage.length() > MAX_STAGE) {
+                throw ApiException.validation("stage: at most " + MAX_STAGE + " characters");
+            }
+            if (Ids.looksLike("stg", stage)) {
+                stageId = stage;
+            } else {
+                stageName = stage.strip();
+            }
+        }
         return new CandidateFilter(search == null || search.isBlank() ? null : search.strip(),
-                tag == null || tag.isBlank() ? null : tag.strip(), after);
+                tag == null || tag.isBlank() ? null : tag.strip(), after, jobId, stageId, stageName);
     }
 }

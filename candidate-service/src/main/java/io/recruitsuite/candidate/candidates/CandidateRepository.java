@@ -116,6 +116,24 @@ public class CandidateRepository {
             args.addOffsetDateTime(filter.createdAfter());
             n++;
         }
+        if (filter.job() != null || filter.stageId() != null || filter.stageName() != null) {
+            // one application must satisfy job and stage together; a stage means an active application there
+            sql.append(" and exists (select 1 from applications a join stages s on s.id = a.stage_id "
+                    + "where a.organization_id = candidates.organization_id and a.candidate_id = candidates.id");
+            if (filter.job() != null) {
+                sql.append(" and a.job_id = $").append(n++);
+                args.addString(filter.job());
+            }
+            if (filter.stageId() != null) {
+                sql.append(" and a.status = 'active' and a.stage_id = $").append(n++);
+                args.addString(filter.stageId());
+            }
+            if (filter.stageName() != null) {
+                sql.append(" and a.status = 'active' and lower(s.name) = lower($").append(n++).append(")");
+                args.addString(filter.stageName());
+            }
+            sql.append(")");
+        }
         w.sql = sql.toString();
         w.args = args;
         w.next = n;

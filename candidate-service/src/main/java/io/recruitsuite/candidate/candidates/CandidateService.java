@@ -1,5 +1,6 @@
 package io.recruitsuite.candidate.candidates;
 
+import io.recruitsuite.candidate.applications.ApplicationRepository;
 import io.recruitsuite.candidate.documents.Document;
 import io.recruitsuite.candidate.documents.DocumentRepository;
 import io.recruitsuite.candidate.events.CandidateEvents;
@@ -28,6 +29,8 @@ public class CandidateService {
     DocumentRepository documents;
     @Inject
     CandidateEvents events;
+    @Inject
+    ApplicationRepository applications;
 
     public record NewCandidate(String name, String email, String phone, List<String> tags) {
     }
@@ -60,7 +63,13 @@ public class CandidateService {
         return pool.withTransaction(tx -> candidates.findForUpdate(tx, organizationId, candidateId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
                 .chain(c -> documents.insert(tx, Ids.newId("doc"), organizationId, c.id(), cv.filename(), cv.fileType(), cv.fileSize(), cv.text())
-                        .call(d -> events.documentUploaded(tx, c, d))));
+                        .call(d -> applications.position(tx, organizationId, c.id())
+                                .chain(position -> events.documentUploaded(tx, c, d, position)))));
+    }
+
+    /** Fails with 404 unless the candidate exists; lets an upload fail fast, before its file is parsed. */
+    public Uni<Candidate> require(String organizationId, String id) {
+        return candidates.find(organizationId, id).onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"));
     }
 
     public Uni<CandidateDetail> get(String organizationId, String id) {

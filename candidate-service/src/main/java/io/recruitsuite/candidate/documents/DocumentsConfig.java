@@ -11,4 +11,10 @@ public interface DocumentsConfig {
 
     /** Longest extracted or pasted CV text kept. */
     int maxTextChars();
+
+    /** Longest PDF read; extraction time grows with pages, and no CV needs this many. */
+    int maxPdfPages();
+
+    /** How many leading lines of an uploaded CV may hold the candidate's name. */
+    int nameSearchLines();
 }

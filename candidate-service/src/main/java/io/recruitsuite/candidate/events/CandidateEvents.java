@@ -2,6 +2,7 @@ package io.recruitsuite.candidate.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recruitsuite.candidate.applications.PipelinePosition;
 import io.recruitsuite.candidate.candidates.Candidate;
 import io.recruitsuite.candidate.documents.Document;
 import io.recruitsuite.common.events.EventEnvelope;
@@ -49,6 +50,11 @@ public class CandidateEvents {
     }
 
     public Uni<Void> documentUploaded(SqlClient tx, Candidate c, Document d) {
+        return documentUploaded(tx, c, d, PipelinePosition.NONE);
+    }
+
+    /** The upload, with the candidate's pipeline position so that search can filter the new CV by stage and job at once. */
+    public Uni<Void> documentUploaded(SqlClient tx, Candidate c, Document d, PipelinePosition position) {
         ObjectNode data = mapper.createObjectNode()
                 .put("documentId", d.id())
                 .put("candidateId", c.id())
@@ -61,8 +67,8 @@ public class CandidateEvents {
                 .put("uploadedAt", EventEnvelope.format(d.uploadedAt().toInstant()))
                 .put("text", d.text());
         data.set("tags", mapper.valueToTree(c.tags()));
-        data.putNull("stage");
-        data.putArray("jobIds");
+        data.put("stage", position.stage());
+        data.set("jobIds", mapper.valueToTree(position.jobIds()));
         return append(tx, EventTypes.DOCUMENT_UPLOAD, c.organizationId(), data);
     }
 

@@ -1,6 +1,7 @@
 package io.recruitsuite.common.outbox;
 
 import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,6 +19,7 @@ import java.util.List;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The publishing half of the transactional outbox. One batch at a time, in id order, inside a
@@ -45,7 +47,7 @@ public final class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
-    private record Pending(long id, String eventId, String topic, String key, String type, String payload) {
+    private record Pending(long id, String eventId, String topic, String key, String type, String payload, String traceParent) {
     }
 
     /**
@@ -85,41 +87,78 @@ public final class OutboxRelay {
     }
 
     private Uni<Integer> publishLocked(SqlConnection conn) {
-        return conn.preparedQuery("select id, event_id::text, topic, record_key, event_type, payload from outbox "
+        return conn.preparedQuery("select id, event_id::text, topic, record_key, event_type, payload, trace_parent from outbox "
                         + "where published_at is null order by id limit $1")
                 .execute(Tuple.of(batchSize))
                 .map(rows -> {
                     List<Pending> pending = new ArrayList<>();
                     for (Row r : rows) {
-                        pending.add(new Pending(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                        pending.add(new Pending(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getString(6)));
                     }
                     return pending;
                 })
                 .chain(pending -> pending.isEmpty()
                         ? Uni.createFrom().item(0)
-                        : send(pending).chain(() -> markPublished(conn, pending)));
+                        : send(pending).chain(acknowledged -> markPublished(conn, pending.subList(0, acknowledged))));
     }
 
-    private Uni<Void> send(List<Pending> pending) {
+    /**
+     * Sends the batch in order and returns how many events, counted from the first, Kafka
+     * acknowledged. Only that prefix is marked published; the rest is sent again next time, after
+     * it. Nothing is sent past a failed send, and nothing at all while the broker's metadata is
+     * unavailable: otherwise records sent after the broker came back would overtake a failed one,
+     * and the retry would put the failed one (and its followers, again) behind them.
+     */
+    private Uni<Integer> send(List<Pending> pending) {
         return Uni.createFrom().item(() -> {
+            try {
+                pending.stream().map(Pending::topic).distinct().forEach(producer::partitionsFor);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Kafka is unavailable: " + e.getMessage(), e);
+            }
+            AtomicReference<Exception> failed = new AtomicReference<>();
             List<Future<?>> acks = new ArrayList<>(pending.size());
             for (Pending p : pending) {
+                if (failed.get() != null) {
+                    break;
+                }
                 ProducerRecord<String, String> record = new ProducerRecord<>(p.topic(), p.key(), p.payload());
                 record.headers().add(new RecordHeader(Topics.HEADER_EVENT_TYPE, p.type().getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader(Topics.HEADER_EVENT_ID, p.eventId().getBytes(StandardCharsets.UTF_8)));
-                acks.add(producer.send(record));
+                if (p.traceParent() != null) {
+                    record.headers().add(new RecordHeader(TraceParent.HEADER, p.traceParent().getBytes(StandardCharsets.UTF_8)));
+                }
+                try {
+                    acks.add(producer.send(record, (metadata, e) -> {
+                        if (e != null) {
+                            failed.compareAndSet(null, e);
+                        }
+                    }));
+                } catch (RuntimeException e) {
+                    failed.compareAndSet(null, e);
+                }
             }
             producer.flush();
             long deadline = System.nanoTime() + sendTimeout.toNanos();
+            int acknowledged = 0;
             for (Future<?> ack : acks) {
                 try {
                     ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acknowledged++;
                 } catch (Exception e) {
-                    LOG.warnf("outbox: Kafka did not acknowledge a batch of %d events; will retry: %s", pending.size(), e.toString());
-                    throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+                    failed.compareAndSet(null, e);
+                    break;
                 }
             }
-            return (Void) null;
+            if (acknowledged == 0 && failed.get() != null) {
+                throw new IllegalStateException("Kafka did not acknowledge the batch", failed.get());
+            }
+            if (acknowledged < pending.size()) {
+                LOG.warnf("outbox: Kafka acknowledged %d of %d events; the rest follow on the next run (%s)",
+                        acknowledged, pending.size(), failed.get());
+            }
+            return acknowledged;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

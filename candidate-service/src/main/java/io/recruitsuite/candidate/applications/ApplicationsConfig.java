@@ -1,0 +1,10 @@
+package io.recruitsuite.candidate.applications;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "applications")
+public interface ApplicationsConfig {
+
+    /** Longest rejection reason. */
+    int maxReason();
+}

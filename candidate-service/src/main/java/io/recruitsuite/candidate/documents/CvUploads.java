@@ -1,0 +1,89 @@
+package io.recruitsuite.candidate.documents;
+
+import io.recruitsuite.candidate.candidates.CandidateService.NewDocument;
+import io.recruitsuite.candidate.extraction.CvContacts;
+import io.recruitsuite.candidate.extraction.FileKind;
+import io.recruitsuite.candidate.extraction.FileSniffer;
+import io.recruitsuite.candidate.extraction.TextExtractor;
+import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.error.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Uploaded CV files: checked, typed and turned into text before anything is stored, so a bad file
+ * leaves no trace. Reading and parsing are blocking CPU work and run on the worker pool.
+ */
+@ApplicationScoped
+public class CvUploads {
+
+    @Inject
+    DocumentsConfig config;
+    @Inject
+    DocumentRules rules;
+
+    private TextExtractor extractor;
+    private CvContacts contacts;
+
+    @PostConstruct
+    void init() {
+        extractor = new TextExtractor(config.maxPdfPages());
+        contacts = new CvContacts(config.nameSearchLines());
+    }
+
+    /** The document to store, and the name and email found in its text (either may be null). */
+    public record Extracted(NewDocument document, CvContacts.Found found) {
+    }
+
+    public record Upload(String filename, String mediaType, long size, Path file) {
+    }
+
+    public Uni<Extracted> extract(Upload upload) {
+        if (upload == null || upload.file() == null) {
+            throw ApiException.validation("file: required (a multipart/form-data part named 'file')");
+        }
+        // the size is known before reading: refuse a large file without touching it
+        checkSize(upload.size());
+        String filename = rules.filename(upload.filename());
+        return Uni.createFrom().item(() -> extractBlocking(filename, upload))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    Extracted extractBlocking(String filename, Upload upload) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("CV extraction must not run on an event-loop thread");
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (content.length == 0) {
+            throw ApiException.validation("file: is empty");
+        }
+        checkSize(content.length);
+        FileKind kind = FileSniffer.detect(filename, upload.mediaType(), content);
+        String text = extractor.extract(kind, content);
+        if (text.length() > config.maxTextChars()) {
+            throw ApiException.validation("file: the extracted text has " + text.length() + " characters; at most " + config.maxTextChars());
+        }
+        return new Extracted(new NewDocument(filename, kind.type(), content.length, text), contacts.find(text));
+    }
+
+    private void checkSize(long size) {
+        long max = config.maxSize().asLongValue();
+        if (size > max) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "file: at most " + max + " bytes (" + (max / (1024 * 1024)) + " MB)");
+        }
+    }
+}

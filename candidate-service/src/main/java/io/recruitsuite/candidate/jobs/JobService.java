@@ -1,0 +1,144 @@
+package io.recruitsuite.candidate.jobs;
+
+import io.recruitsuite.candidate.events.HiringEvents;
+import io.recruitsuite.candidate.paging.Cursor;
+import io.recruitsuite.candidate.paging.Listing;
+import io.recruitsuite.candidate.paging.PageRequest;
+import io.recruitsuite.common.Ids;
+import io.recruitsuite.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Jobs with their pipelines; every change and its event commit together. */
+@ApplicationScoped
+public class JobService {
+
+    @Inject
+    Pool pool;
+    @Inject
+    JobRepository jobs;
+    @Inject
+    HiringEvents events;
+    @Inject
+    JobsConfig config;
+
+    private JobRules rules;
+
+    @PostConstruct
+    void init() {
+        rules = new JobRules(config);
+    }
+
+    public record NewJob(String title, String description, String department, String location, String employmentType,
+                         String status, List<String> stages) {
+    }
+
+    /** A PATCH: only the fields that were present change ({@code null} clears an optional field). */
+    public record Changes(String title, String description, String department, String location, String employmentType, String status,
+                          boolean titleSet, boolean descriptionSet, boolean departmentSet, boolean locationSet,
+                          boolean employmentTypeSet, boolean statusSet) {
+    }
+
+    public record JobDetail(Job job, List<Stage> stages, JobCounts counts) {
+    }
+
+    public Uni<JobDetail> create(String organizationId, NewJob input) {
+        String title = rules.title(input.title());
+        String description = rules.description(input.description());
+        String department = rules.field("department", input.department());
+        String location = rules.field("location", input.location());
+        String employmentType = rules.field("employmentType", input.employmentType());
+        JobStatus status = input.status() == null ? JobStatus.DRAFT : JobStatus.parse("status", input.status());
+        List<String> stageNames = rules.stages(input.stages());
+        String jobId = Ids.newId("job");
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < stageNames.size(); i++) {
+            stages.add(new Stage(Ids.newId("stg"), organizationId, jobId, stageNames.get(i), i));
+        }
+        return pool.withTransaction(tx -> jobs.now(tx)
+                .chain(now -> jobs.insert(tx, new Job(jobId, organizationId, title, description, department, location, employmentType,
+                        status, status == JobStatus.DRAFT ? null : now, status == JobStatus.CLOSED ? now : null, null, null)))
+                .chain(job -> jobs.insertStages(tx, stages)
+                        .call(saved -> events.jobCreated(tx, job, saved))
+                        .map(saved -> new JobDetail(job, saved, JobCounts.NONE))));
+    }
+
+    public Uni<JobDetail> get(String organizationId, String id) {
+        return jobs.find(organizationId, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Job"))
+                .chain(job -> details(organizationId, List.of(job)).map(list -> list.get(0)));
+    }
+
+    public Uni<List<Stage>> stages(String organizationId, String jobId) {
+        return jobs.find(organizationId, jobId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Job"))
+                .chain(job -> jobs.stagesOf(organizationId, List.of(job.id())))
+                .map(map -> map.getOrDefault(jobId, List.of()));
+    }
+
+    public Uni<Listing<JobDetail>> list(String organizationId, JobStatus status, PageRequest page) {
+        return Listing.<Job>of(page, j -> new Cursor(j.createdAt(), j.id()),
+                        (offset, limit) -> jobs.listPage(organizationId, status, offset, limit),
+                        () -> jobs.count(organizationId, status),
+                        (cursor, limit) -> jobs.listAfter(organizationId, status, cursor, limit))
+                .chain(listing -> details(organizationId, listing.items())
+                        .map(items -> new Listing<>(items, listing.total(), listing.nextCursor(), listing.hasMore())));
+    }
+
+    public Uni<JobDetail> update(String organizationId, String id, Changes changes) {
+        return pool.withTransaction(tx -> jobs.find(tx, organizationId, id, true)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Job"))
+                .chain(before -> jobs.now(tx).chain(now -> {
+                    Job edited = new Job(before.id(), before.organizationId(),
+                            changes.titleSet() ? rules.title(changes.title()) : before.title(),
+                            changes.descriptionSet() ? rules.description(changes.description()) : before.description(),
+                            changes.departmentSet() ? rules.field("department", changes.department()) : before.department(),
+                            changes.locationSet() ? rules.field("location", changes.location()) : before.location(),
+                            changes.employmentTypeSet() ? rules.field("employmentType", changes.employmentType()) : before.employmentType(),
+                            before.status(), before.publishedAt(), before.closedAt(), before.createdAt(), before.updatedAt());
+                    Job after = changes.statusSet() ? rules.withStatus(edited, JobStatus.parse("status", changes.status()), now) : edited;
+                    List<String> changed = changedFields(before, after);
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().item(before);
+                    }
+                    return jobs.update(tx, after)
+                            .call(saved -> jobs.stagesOf(tx, organizationId, List.of(id))
+                                    .chain(stages -> events.jobUpdated(tx, saved, stages.getOrDefault(id, List.of()), changed)));
+                })))
+                .chain(job -> details(organizationId, List.of(job)).map(list -> list.get(0)));
+    }
+
+    static List<String> changedFields(Job before, Job after) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.title(), after.title())) changed.add("title");
+        if (!Objects.equals(before.description(), after.description())) changed.add("description");
+        if (!Objects.equals(before.department(), after.department())) changed.add("department");
+        if (!Objects.equals(before.location(), after.location())) changed.add("location");
+        if (!Objects.equals(before.employmentType(), after.employmentType())) changed.add("employmentType");
+        if (before.status() != after.status()) changed.add("status");
+        return changed;
+    }
+
+    private Uni<List<JobDetail>> details(String organizationId, List<Job> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ids = list.stream().map(Job::id).toList();
+        return jobs.stagesOf(organizationId, ids)
+                .chain(stages -> jobs.countsOf(organizationId, ids).map(counts -> assemble(list, stages, counts)));
+    }
+
+    private static List<JobDetail> assemble(List<Job> list, Map<String, List<Stage>> stages, Map<String, JobCounts> counts) {
+        return list.stream()
+                .map(j -> new JobDetail(j, stages.getOrDefault(j.id(), List.of()), counts.getOrDefault(j.id(), JobCounts.NONE)))
+                .toList();
+    }
+}

@@ -1,0 +1,49 @@
+package io.recruitsuite.candidate.notes;
+
+import io.recruitsuite.candidate.candidates.CandidateRepository;
+import io.recruitsuite.candidate.paging.Cursor;
+import io.recruitsuite.candidate.paging.Listing;
+import io.recruitsuite.candidate.paging.PageRequest;
+import io.recruitsuite.common.Ids;
+import io.recruitsuite.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Notes on a candidate. They are internal working notes: no event carries them out of the service. */
+@ApplicationScoped
+public class NoteService {
+
+    @Inject
+    Pool pool;
+    @Inject
+    NoteRepository notes;
+    @Inject
+    CandidateRepository candidates;
+    @Inject
+    NotesConfig config;
+
+    public Uni<Note> add(String organizationId, String candidateId, String body, String author) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.validation("body: String must contain at least 1 character(s)");
+        }
+        if (body.length() > config.maxBody()) {
+            throw ApiException.validation("body: at most " + config.maxBody() + " characters");
+        }
+        String text = body.strip();
+        // the candidate row is locked so that a note cannot land on a candidate being erased
+        return pool.withTransaction(tx -> candidates.findForUpdate(tx, organizationId, candidateId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
+                .chain(c -> notes.insert(tx, Ids.newId("note"), organizationId, c.id(), text, author)));
+    }
+
+    public Uni<Listing<Note>> list(String organizationId, String candidateId, PageRequest page) {
+        return candidates.find(organizationId, candidateId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
+                .chain(c -> Listing.<Note>of(page, n -> new Cursor(n.createdAt(), n.id()),
+                        (offset, limit) -> notes.listPage(organizationId, candidateId, offset, limit),
+                        () -> notes.count(organizationId, candidateId),
+                        (cursor, limit) -> notes.listAfter(organizationId, candidateId, cursor, limit)));
+    }
+}
