@@ -36,4 +36,29 @@ public interface SearchConfig {
     int highlights();
 
     Duration queryCacheTtl();
+
+    /** How often the index-size gauges are recounted. */
+    Duration metricsRefresh();
+
+    /** Threads that embed CV passages (indexing and reindex); search queries embed on the shared worker pool. */
+    int indexingThreads();
+
+    /** Threads the embedding model may use to embed the passages of one batch in parallel. */
+    int embeddingThreads();
+
+    Reindex reindex();
+
+    interface Reindex {
+        /** File holding the operator credential ({@code X-Operator-Token}) for the {@code /admin} API. */
+        java.nio.file.Path operatorTokenFile();
+
+        /** How long one poll of the replay consumer waits for records. */
+        Duration pollTimeout();
+
+        /** Records one poll of the replay consumer returns at most. */
+        int maxPollRecords();
+
+        /** A replay that cannot reach the end of the topic within this time fails. */
+        Duration timeout();
+    }
 }

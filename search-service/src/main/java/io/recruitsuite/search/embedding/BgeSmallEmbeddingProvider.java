@@ -4,10 +4,16 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.quarkus.runtime.Startup;
+import io.recruitsuite.search.SearchConfig;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * bge-small-en-v1.5 (quantized ONNX, 384 dimensions), running in process from the model packaged in
@@ -20,11 +26,26 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
 
     public static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
+    @Inject
+    SearchConfig config;
+
     private EmbeddingModel model;
+    private ExecutorService executor;
 
     @PostConstruct
     void load() {
-        model = new BgeSmallEnV15QuantizedEmbeddingModel();
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(config.embeddingThreads(), r -> {
+            Thread t = new Thread(r, "search-embedding-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        model = new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     @Override

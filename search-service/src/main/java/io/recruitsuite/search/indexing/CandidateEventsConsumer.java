@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -26,16 +27,17 @@ public class CandidateEventsConsumer {
     ObjectMapper mapper;
 
     @Incoming("candidate-events")
-    public Uni<Void> consume(String value) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
         JsonNode event;
+        Indexer.Source source = new Indexer.Source(record.partition(), record.offset());
         try {
-            event = mapper.readTree(value);
+            event = mapper.readTree(record.value());
             java.util.UUID.fromString(event.path("id").asText());
         } catch (Exception e) {
             LOG.warn("skipping a candidate event that is not a valid envelope");
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> indexer.apply(event))
+        return Uni.createFrom().deferred(() -> indexer.apply(event, source))
                 .onFailure(CandidateEventsConsumer::isTransient).invoke(e -> LOG.warnf("indexing %s %s failed, retrying: %s",
                         event.path("type").asText(), event.path("id").asText(), e.toString()))
                 .onFailure(CandidateEventsConsumer::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
@@ -46,7 +48,7 @@ public class CandidateEventsConsumer {
     }
 
     /** Bad data will never apply; anything else (database or network trouble) may on a later try. */
-    static boolean isTransient(Throwable e) {
+    public static boolean isTransient(Throwable e) {
         return !(e instanceof IllegalArgumentException || e instanceof java.time.DateTimeException
                 || e instanceof NullPointerException || e instanceof ClassCastException);
     }

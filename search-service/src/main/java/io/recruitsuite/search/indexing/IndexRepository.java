@@ -15,6 +15,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class IndexRepository {
 
+    /** First key of the organization advisory locks (the second is a hash of the organization id). */
+    static final int ORGANIZATION_LOCK_SPACE = 815004;
+
     @Inject
     Pool pool;
 
@@ -27,6 +30,27 @@ public class IndexRepository {
         return tx.preparedQuery("insert into processed_events (event_id) values ($1) on conflict do nothing")
                 .execute(Tuple.of(eventId))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Every live write of an organization holds this lock shared; a reindex takes it exclusively for
+     * its final check, so no live event can slip between that check and the reindex's end.
+     */
+    public Uni<Void> lockOrganizationShared(SqlClient tx, String organizationId) {
+        return tx.preparedQuery("select pg_advisory_xact_lock_shared($1, hashtext($2))")
+                .execute(Tuple.of(ORGANIZATION_LOCK_SPACE, organizationId)).replaceWithVoid();
+    }
+
+    public Uni<Void> lockOrganizationExclusive(SqlClient tx, String organizationId) {
+        return tx.preparedQuery("select pg_advisory_xact_lock($1, hashtext($2))")
+                .execute(Tuple.of(ORGANIZATION_LOCK_SPACE, organizationId)).replaceWithVoid();
+    }
+
+    /** Advances the live consumer's position for the organization in the partition (never backwards). */
+    public Uni<Void> recordPosition(SqlClient tx, String organizationId, int partition, long offset) {
+        return tx.preparedQuery("insert into consumer_positions (organization_id, kafka_partition, last_offset) values ($1, $2, $3) "
+                        + "on conflict (organization_id, kafka_partition) do update set last_offset = greatest(consumer_positions.last_offset, excluded.last_offset)")
+                .execute(Tuple.of(organizationId, partition, offset)).replaceWithVoid();
     }
 
     public Uni<Void> replaceDocument(SqlClient tx, IndexedDocument d, List<String> chunks, List<float[]> vectors) {

@@ -22,6 +22,16 @@ public class SearchRepository {
     /** OR of the query's lexemes: a CV that mentions some of the words still matches, more words rank higher. */
     static final String ANY_WORD_QUERY = "to_tsquery('english', replace(plainto_tsquery('english', $2)::text, ' & ', ' | '))";
 
+    /** AND of the query's lexemes. */
+    static final String ALL_WORDS_QUERY = "plainto_tsquery('english', $2)";
+
+    /**
+     * A chunk with every word of the query ranks above chunks with only some of them (plain OR
+     * ranking lets one frequent word such as "engineer" outweigh the rare word that matters);
+     * within each group, cover density scaled to 0–1 (normalization 32: rank / (rank + 1)).
+     */
+    static final String TEXT_SCORE = "(case when c.tsv @@ qa then 1 else 0 end) + ts_rank_cd(c.tsv, q, 32)";
+
     @Inject
     Pool pool;
     @Inject
@@ -51,8 +61,9 @@ public class SearchRepository {
 
     /** Documents ranked by full-text relevance of their best chunk. */
     public Uni<List<String>> textRanking(String org, String query, SearchFilter filter, int poolSize) {
-        StringBuilder sql = new StringBuilder("select c.document_id, max(ts_rank_cd(c.tsv, q)) as rank from search_chunks c "
-                + "join search_documents d on d.id = c.document_id, " + ANY_WORD_QUERY + " q where c.organization_id = $1 and c.tsv @@ q");
+        StringBuilder sql = new StringBuilder("select c.document_id, max(" + TEXT_SCORE + ") as rank from search_chunks c "
+                + "join search_documents d on d.id = c.document_id, " + ANY_WORD_QUERY + " q, " + ALL_WORDS_QUERY
+                + " qa where c.organization_id = $1 and c.tsv @@ q");
         Tuple args = Tuple.of(org, query);
         int next = filter.appendTo(sql, args, 3);
         sql.append(" group by c.document_id order by rank desc limit $").append(next);

@@ -8,6 +8,7 @@ import io.recruitsuite.common.events.Topics;
 import io.recruitsuite.common.outbox.Outbox;
 import io.recruitsuite.search.SearchConfig;
 import io.recruitsuite.search.embedding.QueryEmbeddings;
+import io.recruitsuite.search.metrics.SearchMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ public class SearchService {
     Pool pool;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    SearchMetrics metrics;
 
     public enum Mode { HYBRID, VECTOR, TEXT }
 
@@ -60,7 +63,7 @@ public class SearchService {
 
     public Uni<Page> search(String org, Query q, Mode mode) {
         int pool = Math.max(config.candidatePool(), q.page() * q.limit() * 2);
-        return embeddings.embed(q.text()).chain(vector -> {
+        return metrics.timed(embeddings.embed(q.text()).chain(vector -> {
             Uni<List<String>> byVector = mode == Mode.TEXT ? Uni.createFrom().item(List.of())
                     : repository.vectorRanking(org, vector, q.filter(), pool);
             Uni<List<String>> byText = mode == Mode.VECTOR ? Uni.createFrom().item(List.of())
@@ -72,7 +75,7 @@ public class SearchService {
                 return repository.results(org, fused.subList(from, to), vector, q.text())
                         .map(results -> new Page(results, q.page(), q.limit(), fused.size()));
             });
-        });
+        }));
     }
 
     /** Publishes {@code search.execute} through the outbox. */

@@ -1,0 +1,15 @@
+package io.recruitsuite.search.reindex;
+
+import jakarta.ws.rs.NameBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Resources that need the operator credential ({@code X-Operator-Token}); the gateway never routes them. */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface OperatorOnly {
+}

@@ -1,0 +1,104 @@
+package io.recruitsuite.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.recruitsuite.common.testing.TestTokens;
+import io.recruitsuite.search.embedding.BgeSmallEmbeddingProvider;
+import io.recruitsuite.search.embedding.EmbeddingProvider;
+import io.recruitsuite.search.eval.EvalSet;
+import io.recruitsuite.search.indexing.Vectors;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.recruitsuite.search.SearchTest.awaitTotal;
+import static io.recruitsuite.search.SearchTest.publishUpload;
+import static io.recruitsuite.search.SearchTest.search;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Query instruction, tenant isolation under filtered HNSW scans, and searches during an indexing backlog. */
+@QuarkusTest
+class IndexingBehaviourTest {
+
+    @Inject
+    EmbeddingProvider embeddings;
+    @Inject
+    Pool pool;
+
+    @Test
+    void queriesGetTheRetrievalInstructionAndPassagesDoNot() {
+        String q = "nurse for an intensive care unit";
+        float[] query = embeddings.embedQuery(q);
+        float[] withInstruction = embeddings.embedPassages(List.of(BgeSmallEmbeddingProvider.QUERY_INSTRUCTION + q)).get(0);
+        float[] plain = embeddings.embedPassages(List.of(q)).get(0);
+        assertTrue(cosine(query, withInstruction) > 0.999, "a query is embedded with the instruction");
+        assertTrue(cosine(query, plain) < 0.99, "a passage is embedded as it is");
+        assertTrue(embeddings.dimensions() == query.length);
+    }
+
+    @Test
+    void anOrganizationFindsItsFarAwayCvEvenWhenThousandsOfCloserChunksBelongToOthers() {
+        String org = TestTokens.newOrganizationId();
+        String other = TestTokens.newOrganizationId();
+        String nurse = publishUpload(org, "Nadia Nurse", SearchTest.CVS.get("Nadia Nurse"), List.of(), "txt");
+        awaitTotal(org, "work experience", 1);
+        // the other organization's chunks are exactly what the query asks for, and far more than hnsw.ef_search
+        String query = "senior react developer with TypeScript";
+        String vector = Vectors.literal(embeddings.embedQuery(query));
+        pool.preparedQuery("insert into search_documents (id, organization_id, candidate_id, filename) "
+                        + "select 'doc_near_' || $1 || '_' || g, $1, 'cand_' || g, 'react.txt' from generate_series(1, 2000) g")
+                .execute(Tuple.of(other)).await().atMost(Duration.ofSeconds(30));
+        pool.preparedQuery("insert into search_chunks (document_id, organization_id, chunk_index, content, embedding) "
+                        + "select 'doc_near_' || $1 || '_' || g, $1, 0, 'Senior React developer, TypeScript', $2::vector from generate_series(1, 2000) g")
+                .execute(Tuple.of(other, vector)).await().atMost(Duration.ofSeconds(30));
+        pool.query("analyze search_chunks").execute().await().atMost(Duration.ofSeconds(30));
+
+        search(org, Map.of("query", query)).then().statusCode(200)
+                .body("meta.total", equalTo(1)).body("data[0].id", equalTo(nurse));
+        search(other, Map.of("query", query, "limit", 50)).then().statusCode(200)
+                .body("data.filename.unique()", equalTo(List.of("react.txt")));
+    }
+
+    @Test
+    void searchesAnswerWhileABacklogOfUploadsIsIndexed() {
+        String searching = TestTokens.newOrganizationId();
+        SearchTest.seed(searching);
+        String importing = TestTokens.newOrganizationId();
+        List<EvalSet.Cv> cvs = EvalSet.cvs().subList(0, 40);
+        EvalSet.publishUploads(importing, cvs);
+        List<String> queries = List.of("chef who runs a kitchen", "lorry driver for european routes", "month end accounts",
+                "surgical ward nurse", "frontend engineer with react");
+        long slowest = 0;
+        for (String q : queries) {
+            long t = System.nanoTime();
+            Response r = search(searching, Map.of("query", q, "limit", 3));
+            slowest = Math.max(slowest, (System.nanoTime() - t) / 1_000_000);
+            r.then().statusCode(200).body("meta.total", equalTo(SearchTest.CVS.size()));
+        }
+        long indexed = count(importing);
+        assertTrue(indexed < cvs.size(), "the searches ran while the backlog was still being indexed (" + indexed + " of " + cvs.size() + ")");
+        assertTrue(slowest < 5_000, "a search waited " + slowest + " ms behind the indexing backlog");
+        awaitTotal(importing, "work experience", cvs.size());
+    }
+
+    private long count(String org) {
+        return pool.preparedQuery("select count(*) from search_documents where organization_id = $1").execute(Tuple.of(org))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}
