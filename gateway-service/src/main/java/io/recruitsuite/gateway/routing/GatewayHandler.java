@@ -1,15 +1,18 @@
 package io.recruitsuite.gateway.routing;
 
+import io.opentelemetry.api.trace.Span;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.error.ErrorCode;
 import io.recruitsuite.common.error.ErrorEnvelope;
 import io.recruitsuite.common.security.InternalToken;
+import io.recruitsuite.common.tracing.RequestIdLogging;
 import io.recruitsuite.gateway.GatewayConfig;
 import io.recruitsuite.gateway.auth.Authenticator;
 import io.recruitsuite.gateway.auth.Credentials;
 import io.recruitsuite.gateway.auth.InternalTokenSigner;
 import io.recruitsuite.gateway.auth.Principal;
 import io.recruitsuite.gateway.discovery.Discovery;
+import io.recruitsuite.gateway.metrics.GatewayMetrics;
 import io.recruitsuite.gateway.ratelimit.Decision;
 import io.recruitsuite.gateway.ratelimit.RateLimitHeaders;
 import io.recruitsuite.gateway.ratelimit.RateLimiter;
@@ -33,6 +36,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.util.Locale;
 import java.util.Set;
@@ -49,7 +53,7 @@ import java.util.regex.Pattern;
 public class GatewayHandler {
 
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + InternalToken.MAX_REQUEST_ID_LENGTH + "}");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
     private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key", "cookie");
@@ -71,6 +75,8 @@ public class GatewayHandler {
     RateLimiter rateLimiter;
     @Inject
     io.recruitsuite.gateway.discovery.OpenApiAggregator openApi;
+    @Inject
+    GatewayMetrics metrics;
 
     private RouteTable routes;
 
@@ -83,11 +89,18 @@ public class GatewayHandler {
     }
 
     void handle(RoutingContext rc) {
+        long started = System.nanoTime();
         HttpServerRequest request = rc.request();
         request.pause();
         String requestId = requestId(request);
         rc.response().putHeader(InternalToken.REQUEST_ID_HEADER, requestId);
         String path = request.path();
+        RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
+        String routeTag = route == null ? GatewayMetrics.NO_ROUTE : route.pattern();
+        MDC.put(RequestIdLogging.MDC_KEY, requestId);
+        Span.current().updateName(request.method().name() + " " + routeTag).setAttribute(RequestIdLogging.SPAN_ATTRIBUTE, requestId);
+        rc.addEndHandler(ended -> metrics.request(routeTag, request.method().name(), rc.response().getStatusCode(),
+                System.nanoTime() - started));
         if (!isCanonical(path, request.uri())) {
             error(rc, ErrorCode.VALIDATION_ERROR, "Malformed request path");
             return;
@@ -110,7 +123,6 @@ public class GatewayHandler {
             rc.next();
             return;
         }
-        RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
         if (route == null) {
             error(rc, ErrorCode.NOT_FOUND, "No such endpoint: " + request.method().name() + " " + path);
             return;
@@ -131,6 +143,7 @@ public class GatewayHandler {
                             RateLimitHeaders.write(rc.response(), admitted.decision());
                             if (!admitted.decision().allowed()) {
                                 Window window = admitted.decision().deniedBy();
+                                metrics.rateLimited(window.name());
                                 rc.response().putHeader("Retry-After", Long.toString(Math.max(1, admitted.decision().retryAfterSeconds())));
                                 error(rc, ErrorCode.RATE_LIMITED, "Too many requests: the " + window.description()
                                         + " is used up (" + window.name() + "); retry after "
@@ -220,11 +233,18 @@ public class GatewayHandler {
         if (rc.response().ended()) {
             return;
         }
-        String why = failure instanceof CircuitBreakerOpenException ? "is unavailable"
-                : failure instanceof TimeoutException ? "did not answer in time"
-                : failure instanceof BulkheadException ? "is overloaded"
-                : "is unreachable";
+        String reason = failure instanceof CircuitBreakerOpenException ? "breaker_open"
+                : failure instanceof TimeoutException ? "timeout"
+                : failure instanceof BulkheadException ? "overloaded"
+                : "unreachable";
+        String why = switch (reason) {
+            case "breaker_open" -> "is unavailable";
+            case "timeout" -> "did not answer in time";
+            case "overloaded" -> "is overloaded";
+            default -> "is unreachable";
+        };
         LOG.warnf("upstream %s %s (%s)", route.upstream(), why, failure.toString());
+        metrics.upstreamUnavailable(route.upstream(), reason);
         rc.response().putHeader("Retry-After", Long.toString(config.upstreamDefaults().retryAfter().toSeconds()));
         error(rc, ErrorCode.SERVICE_UNAVAILABLE, "The " + route.upstream() + " service " + why + "; retry later");
     }

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -97,7 +98,8 @@ class EndToEndIT {
                 .post("/api/v1/webhooks").then().statusCode(201)
                 .body("data.secret", startsWith("whsec_")).extract().path("data.secret");
 
-        String nurseId = gateway(key).contentType(ContentType.JSON)
+        String createRequestId = "e2e-create-" + java.util.UUID.randomUUID();
+        String nurseId = gateway(key).header("X-Request-Id", createRequestId).contentType(ContentType.JSON)
                 .body(Map.of("name", "Nadia Nurse", "email", "nadia@example.com", "cvText", NURSE_CV, "filename", "nadia-cv.txt"))
                 .post("/api/v1/candidates").then().statusCode(201).extract().path("data.id");
         for (int i = 0; i < OTHER_CVS.size(); i++) {
@@ -148,6 +150,28 @@ class EndToEndIT {
         assertTrue(!body.contains("wound dressing"), "the CV text never leaves in a webhook");
         assertTrue(deliveries.stream().allMatch(d -> new String(d.body(), StandardCharsets.UTF_8).contains("document.upload")),
                 "only subscribed types are delivered");
+
+        // one trace from the request through the outbox and Kafka to the indexer and the webhook attempt
+        String spans = awaitTrace(createRequestId, "service=webhook-service kind=CLIENT");
+        assertTrue(spans.contains("service=candidate-service kind=SERVER"), spans);
+        assertTrue(spans.contains("name=\"webhook document.upload\""), "the delivery attempt is in the request's trace:\n" + spans);
+        assertTrue(spans.contains("service=search-service kind=CONSUMER"), "the indexer's consumer span too:\n" + spans);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(15)
+    void oneSearchIsOneTraceFromTheGatewayIntoTheSearchService() throws Exception {
+        String key = newOrganizationWithKey("enterprise", List.of("search:read"));
+        String requestId = "e2e-trace-" + java.util.UUID.randomUUID();
+        gateway(key).header("X-Request-Id", requestId).contentType(ContentType.JSON).body(Map.of("query", "ward nurse"))
+                .post("/api/v1/search").then().statusCode(200).header("X-Request-Id", equalTo(requestId));
+        String spans = awaitTrace(requestId, "service=search-service kind=SERVER");
+        java.util.regex.Matcher client = java.util.regex.Pattern
+                .compile("span=([0-9a-f]{16}) parent=[0-9a-f]{16} service=gateway-service kind=CLIENT").matcher(spans);
+        assertTrue(spans.contains("service=gateway-service kind=SERVER") && spans.contains("name=\"POST /api/v1/search/**\""), spans);
+        assertTrue(client.find(), "the gateway's call to the search-service is a span of the same trace:\n" + spans);
+        assertTrue(spans.matches("(?s).*parent=" + client.group(1) + " service=search-service kind=SERVER.*"),
+                "the search-service continues the gateway's trace:\n" + spans);
     }
 
     @Test
@@ -339,6 +363,54 @@ class EndToEndIT {
         assertTrue(millis < 2000, "503 within two seconds, took " + millis + " ms");
         // other upstreams are unaffected
         gateway(key).contentType(ContentType.JSON).body(Map.of("query", "nurse")).post("/api/v1/search").then().statusCode(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(110)
+    void prometheusSeesRoutesRefusalsOutboxesAndDeliveries() throws Exception {
+        String gatewayMetrics = given().get(GATEWAY + "/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(gatewayMetrics.matches("(?s).*gateway_requests_seconds_count\\{[^}]*route=\"/api/v1/search/\\*\\*\",[^}]*status=\"200\".*"),
+                "requests by route pattern and status");
+        assertTrue(gatewayMetrics.contains("gateway_requests_seconds_bucket{"), "latency histogram");
+        assertFalse(gatewayMetrics.contains("route=\"/api/v1/candidates/cand_"), "raw paths never become series");
+        assertTrue(gatewayMetrics.matches("(?s).*gateway_rate_limited_total\\{[^}]*limit=\"organization-minute\".*"), "429s by limit");
+        assertTrue(gatewayMetrics.matches("(?s).*gateway_upstream_unavailable_total\\{[^}]*upstream=\"candidate\".*"), "503s by upstream");
+        assertTrue(gatewayMetrics.contains("kafka_consumer_fetch_manager_records_lag"), "consumer lag of the key-event consumer");
+        String search = given().get(GATEWAY.replace("18080", "18083") + "/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(search.contains("outbox_pending ") || search.contains("outbox_pending{"), "outbox lag");
+        assertTrue(search.contains("outbox_oldest_age_seconds"), "outbox age");
+        String webhooks = given().get(GATEWAY.replace("18080", "18084") + "/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(webhooks.matches("(?s).*webhook_attempts_seconds_count\\{[^}]*outcome=\"succeeded\".*"), "deliveries by outcome");
+        // every series the committed dashboard and alerts use must exist (the candidate-service was killed above)
+        StringBuilder all = new StringBuilder(gatewayMetrics).append(search).append(webhooks);
+        for (String port : List.of("18081")) {
+            all.append(given().get(GATEWAY.replace("18080", port) + "/q/metrics").then().statusCode(200).extract().asString());
+        }
+        java.nio.file.Path monitoring = java.nio.file.Path.of("..", "deploy", "monitoring");
+        String used = java.nio.file.Files.readString(monitoring.resolve("grafana-dashboard.json"))
+                + java.nio.file.Files.readString(monitoring.resolve("alerts.yaml"));
+        java.util.regex.Matcher names = java.util.regex.Pattern
+                .compile("\\b((?:gateway|outbox|kafka|webhook|search|http_server|jvm)_[a-z0-9_]+)").matcher(used);
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        while (names.find()) {
+            if (!all.toString().contains(names.group(1))) {
+                missing.add(names.group(1));
+            }
+        }
+        assertTrue(missing.isEmpty(), "the dashboard or alerts use series no service exposes: " + missing);
+    }
+
+    /** The spans of the request's trace, read by ./suite trace from every service's log (the local stacks have no collector). */
+    private static String awaitTrace(String requestId, String until) throws Exception {
+        String spans = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && !spans.contains(until)) {
+            Thread.sleep(500);
+            Process trace = new ProcessBuilder("../suite", "trace", requestId, "e2e").redirectErrorStream(true).start();
+            spans = new String(trace.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            trace.waitFor();
+        }
+        return spans;
     }
 
     private static int exec(String... command) throws Exception {

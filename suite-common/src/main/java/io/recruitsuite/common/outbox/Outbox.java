@@ -3,6 +3,7 @@ package io.recruitsuite.common.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,6 +27,7 @@ public final class Outbox {
                 record_key   text not null,
                 event_type   text not null,
                 payload      text not null,
+                trace_parent text,
                 created_at   timestamptz not null default now(),
                 published_at timestamptz
             );
@@ -38,7 +40,11 @@ public final class Outbox {
         this.mapper = mapper;
     }
 
-    /** Appends {@code event} to the outbox within the caller's transaction, keyed by its organization. */
+    /**
+     * Appends {@code event} to the outbox within the caller's transaction, keyed by its organization.
+     * The current trace context goes with it, so the relay can put it in the record's headers and the
+     * trace of the request continues in every consumer.
+     */
     public Uni<Void> append(SqlClient tx, String topic, EventEnvelope event) {
         String payload;
         try {
@@ -46,8 +52,10 @@ public final class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event is not serialisable", e));
         }
-        return tx.preparedQuery("insert into outbox (event_id, topic, record_key, event_type, payload) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(UUID.fromString(event.id()), topic, event.organizationId(), event.type(), payload))
+        return tx.preparedQuery("insert into outbox (event_id, topic, record_key, event_type, payload, trace_parent) "
+                        + "values ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.from(new Object[] {UUID.fromString(event.id()), topic, event.organizationId(), event.type(), payload,
+                        TraceParent.current()}))
                 .replaceWithVoid();
     }
 }

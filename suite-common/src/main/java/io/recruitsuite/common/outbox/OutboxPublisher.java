@@ -1,9 +1,13 @@
 package io.recruitsuite.common.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +20,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the {@link OutboxRelay} of a service that writes events (build property {@code outbox.enabled=true}):
@@ -29,6 +35,8 @@ public class OutboxPublisher {
 
     @Inject
     Pool pool;
+    @Inject
+    MeterRegistry meters;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -57,10 +65,18 @@ public class OutboxPublisher {
     private volatile Producer<String, String> producer;
     private volatile OutboxRelay relay;
     private volatile boolean failing;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<Double> oldestSeconds = new AtomicReference<>(0.0);
+    private Counter published;
 
     void start(@Observes StartupEvent event) {
         producer = OutboxProducers.create(bootstrapServers, applicationName + "-outbox", sendTimeout);
         relay = new OutboxRelay(pool, producer, advisoryLockId, batchSize, sendTimeout);
+        Gauge.builder("outbox.pending", pending, AtomicLong::get)
+                .description("Events written but not yet acknowledged by Kafka").register(meters);
+        Gauge.builder("outbox.oldest.age", oldestSeconds, AtomicReference::get).baseUnit("seconds")
+                .description("Age of the oldest event waiting in the outbox (0 when none waits)").register(meters);
+        published = Counter.builder("outbox.published").description("Events published to Kafka").register(meters);
         loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay");
             t.setDaemon(true);
@@ -91,6 +107,7 @@ public class OutboxPublisher {
             int published;
             do {
                 published = relay.publishBatch();
+                this.published.increment(published);
             } while (published == batchSize);
             if (failing) {
                 LOG.info("outbox: publishing again");
@@ -102,6 +119,21 @@ public class OutboxPublisher {
                 failing = true;
             }
         }
+    }
+
+    /** Refreshes the lag gauges; a count over the unpublished rows (a partial index keeps it cheap). */
+    @Scheduled(every = "${outbox.lag-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshLag() {
+        if (relay == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return relay.lag().invoke(lag -> {
+            pending.set(lag.pending());
+            oldestSeconds.set(lag.oldestSeconds());
+        }).replaceWithVoid().onFailure().recoverWithItem(e -> {
+            LOG.debugf("outbox: cannot read the lag now (%s)", e.getMessage());
+            return null;
+        });
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

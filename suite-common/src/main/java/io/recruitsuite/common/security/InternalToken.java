@@ -24,6 +24,8 @@ public final class InternalToken {
     public static final String AUTH_SERVICE = "service";
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The gateway accepts a client's request id up to this length and makes its own otherwise. */
+    public static final int MAX_REQUEST_ID_LENGTH = 128;
 
     private InternalToken() {
     }

@@ -3,7 +3,10 @@ package io.recruitsuite.webhook.delivery;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One event for one endpoint in the queue; {@code leaseToken} is set while a replica is sending it. */
+/**
+ * One event for one endpoint in the queue; {@code leaseToken} is set while a replica is sending it,
+ * {@code traceParent} continues the trace of the change that caused the event.
+ */
 public record Delivery(
         String id,
         String organizationId,
@@ -17,5 +20,6 @@ public record Delivery(
         Integer lastStatus,
         OffsetDateTime createdAt,
         OffsetDateTime deliveredAt,
-        UUID leaseToken) {
+        UUID leaseToken,
+        String traceParent) {
 }

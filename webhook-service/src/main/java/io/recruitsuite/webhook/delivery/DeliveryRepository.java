@@ -25,7 +25,7 @@ import java.util.UUID;
 public class DeliveryRepository {
 
     static final String COLUMNS = "id, organization_id, endpoint_id, event_id, event_type, payload, status, attempts, next_attempt_at, "
-            + "last_status, created_at, delivered_at, lease_token";
+            + "last_status, created_at, delivered_at, lease_token, trace_parent";
     static final String NEW_ID = "'dlv_' || replace(gen_random_uuid()::text, '-', '')";
 
     @Inject
@@ -36,20 +36,20 @@ public class DeliveryRepository {
      * keeps collecting deliveries for later), all in one statement. The unique (event, endpoint) pair
      * makes a replayed event a no-op.
      */
-    public Uni<Integer> fanOut(UUID eventId, String org, String type, String payload) {
-        return pool.preparedQuery("insert into webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type, payload) "
-                        + "select " + NEW_ID + ", e.organization_id, e.id, $1, $3, $4 from webhook_endpoints e "
+    public Uni<Integer> fanOut(UUID eventId, String org, String type, String payload, String traceParent) {
+        return pool.preparedQuery("insert into webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type, payload, trace_parent) "
+                        + "select " + NEW_ID + ", e.organization_id, e.id, $1, $3, $4, $5 from webhook_endpoints e "
                         + "where e.organization_id = $2 and e.status in ('active', 'paused') "
                         + "and (cardinality(e.events) = 0 or $3 = any(e.events)) "
                         + "on conflict (event_id, endpoint_id) do nothing")
-                .execute(Tuple.of(eventId, org, type, payload))
+                .execute(Tuple.of(eventId, org, type, payload, traceParent))
                 .map(RowSet::rowCount);
     }
 
-    public Uni<Void> insertOne(String org, String endpointId, UUID eventId, String type, String payload) {
-        return pool.preparedQuery("insert into webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type, payload) "
-                        + "values (" + NEW_ID + ", $1, $2, $3, $4, $5) on conflict (event_id, endpoint_id) do nothing")
-                .execute(Tuple.of(org, endpointId, eventId, type, payload))
+    public Uni<Void> insertOne(String org, String endpointId, UUID eventId, String type, String payload, String traceParent) {
+        return pool.preparedQuery("insert into webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type, payload, trace_parent) "
+                        + "values (" + NEW_ID + ", $1, $2, $3, $4, $5, $6) on conflict (event_id, endpoint_id) do nothing")
+                .execute(Tuple.from(new Object[] {org, endpointId, eventId, type, payload, traceParent}))
                 .replaceWithVoid();
     }
 
@@ -209,6 +209,6 @@ public class DeliveryRepository {
         return new Delivery(r.getString("id"), r.getString("organization_id"), r.getString("endpoint_id"), r.getUUID("event_id"),
                 r.getString("event_type"), r.getString("payload"), r.getString("status"), r.getInteger("attempts"),
                 r.getOffsetDateTime("next_attempt_at"), r.getInteger("last_status"), r.getOffsetDateTime("created_at"),
-                r.getOffsetDateTime("delivered_at"), r.getUUID("lease_token"));
+                r.getOffsetDateTime("delivered_at"), r.getUUID("lease_token"), r.getString("trace_parent"));
     }
 }

@@ -1,6 +1,12 @@
 package io.recruitsuite.webhook.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.tracing.TraceParent;
 import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.delivery.DeliveryRepository.Outcome;
 import io.recruitsuite.webhook.delivery.DeliveryRepository.Settlement;
@@ -8,13 +14,13 @@ import io.recruitsuite.webhook.endpoints.Endpoint;
 import io.recruitsuite.webhook.signing.SecretBox;
 import io.recruitsuite.webhook.signing.Signatures;
 import io.recruitsuite.webhook.ssrf.TargetResolver;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
@@ -56,6 +62,7 @@ public class DeliveryWorker {
     private final HttpClient client;
     private final RetrySchedule schedule;
     private final MeterRegistry meters;
+    private final Tracer tracer;
 
     /** One token per claim round would do; one per worker is enough, since settling also checks the row id. */
     private final UUID leaseToken = UUID.randomUUID();
@@ -67,8 +74,9 @@ public class DeliveryWorker {
     private volatile long timerId = -1;
 
     public DeliveryWorker(WebhooksConfig config, DeliveryRepository deliveries, TargetResolver resolver,
-                          SecretBox secrets, Vertx vertx, MeterRegistry meters) {
+                          SecretBox secrets, Vertx vertx, MeterRegistry meters, Tracer tracer) {
         this.meters = meters;
+        this.tracer = tracer;
         this.config = config;
         this.deliveries = deliveries;
         this.resolver = resolver;
@@ -81,7 +89,9 @@ public class DeliveryWorker {
                 .setKeepAlive(true)
                 .setForceSni(true)
                 .setVerifyHost(true)
-                .setTrustAll(false));
+                .setTrustAll(false)
+                // our trace ids stay inside: the attempt is traced by deliver(), not by headers to the customer
+                .setTracingPolicy(TracingPolicy.IGNORE));
         this.schedule = new RetrySchedule(config.retrySchedule(), config.retryJitter(), config.maxRetryAfter());
     }
 
@@ -160,9 +170,25 @@ public class DeliveryWorker {
     /** One attempt of {@code d} to {@code endpoint}: send, then settle. Never fails on the receiver's account; only a database failure propagates. */
     Uni<Void> deliver(Delivery d, Endpoint endpoint) {
         long started = System.nanoTime();
+        // the attempt continues the trace of the change that caused the event (stored with the delivery)
+        Span span = tracer.spanBuilder("webhook " + d.eventType()).setParent(TraceParent.parent(d.traceParent()))
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("recruit.delivery_id", d.id())
+                .setAttribute("recruit.endpoint_id", endpoint.id())
+                .setAttribute("recruit.attempt", d.attempts())
+                .startSpan();
         return Uni.createFrom().deferred(() -> send(endpoint, d))
                 .onFailure().recoverWithItem(e -> Response.error(describe(e)))
-                .chain(response -> settle(endpoint, d, response, (int) ((System.nanoTime() - started) / 1_000_000)));
+                .invoke(response -> {
+                    if (response.status() != null) {
+                        span.setAttribute("http.response.status_code", response.status());
+                    }
+                    if (response.status() == null || response.status() >= 300) {
+                        span.setStatus(StatusCode.ERROR, response.error() == null ? "HTTP " + response.status() : response.error());
+                    }
+                })
+                .chain(response -> settle(endpoint, d, response, (int) ((System.nanoTime() - started) / 1_000_000)))
+                .onTermination().invoke(span::end);
     }
 
     /** What a receiver answered; {@code error} instead when it did not answer. */
@@ -259,7 +285,11 @@ public class DeliveryWorker {
             next = delay == null ? null : OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
         }
         Settlement settlement = new Settlement(d.id(), d.leaseToken(), outcome, status, latencyMs, r.excerpt(), r.error(), next);
-        meters.timer("webhook.attempts", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        io.micrometer.core.instrument.Timer.builder("webhook.attempts")
+                .description("Delivery attempts by outcome, with the receiver's answer time")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .publishPercentileHistogram()
+                .register(meters)
                 .record(Duration.ofMillis(latencyMs));
         return deliveries.settle(settlement, config.failuresBeforePause())
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)

@@ -1,8 +1,9 @@
 package io.recruitsuite.webhook.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.signing.SecretBox;
 import io.recruitsuite.webhook.ssrf.TargetResolver;
@@ -27,6 +28,8 @@ public class Dispatcher {
     Vertx vertx;
     @Inject
     MeterRegistry meters;
+    @Inject
+    Tracer tracer;
 
     private volatile DeliveryWorker worker;
 
@@ -45,7 +48,7 @@ public class Dispatcher {
 
     /** Another worker on the same queue, as a second replica would run it. */
     public DeliveryWorker newWorker() {
-        return new DeliveryWorker(config, deliveries, resolver, secrets, vertx, meters);
+        return new DeliveryWorker(config, deliveries, resolver, secrets, vertx, meters, tracer);
     }
 
     public DeliveryWorker worker() {

@@ -13,6 +13,7 @@ import io.recruitsuite.webhook.ingest.PublicEvents;
 import io.recruitsuite.webhook.signing.SecretBox;
 import io.recruitsuite.webhook.signing.Signatures;
 import io.recruitsuite.webhook.ssrf.TargetResolver;
+import io.recruitsuite.common.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,7 +106,7 @@ public class EndpointService {
             var data = mapper.createObjectNode().put("message", "This is a test event from Recruit Suite");
             EventEnvelope event = EventEnvelope.create(EventTypes.WEBHOOK_TEST, org, data);
             String payload = PublicEvents.payload(mapper, mapper.valueToTree(event));
-            return deliveries.insertOne(org, endpoint.id(), UUID.fromString(event.id()), event.type(), payload)
+            return deliveries.insertOne(org, endpoint.id(), UUID.fromString(event.id()), event.type(), payload, TraceParent.current())
                     .invoke(dispatcher::wake)
                     .replaceWith(event.id());
         });

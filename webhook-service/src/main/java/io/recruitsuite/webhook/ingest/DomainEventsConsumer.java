@@ -2,16 +2,20 @@ package io.recruitsuite.webhook.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.recruitsuite.common.tracing.TraceParent;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
 import io.recruitsuite.webhook.delivery.Dispatcher;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -39,7 +43,10 @@ public class DomainEventsConsumer {
     }
 
     @Incoming("domain-events")
-    public Uni<Void> consume(String value) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        String value = record.value();
+        Header traceHeader = record.headers().lastHeader(TraceParent.HEADER);
+        String traceParent = traceHeader == null ? null : new String(traceHeader.value(), StandardCharsets.UTF_8);
         JsonNode event;
         UUID id;
         try {
@@ -56,7 +63,7 @@ public class DomainEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         String payload = PublicEvents.payload(mapper, event);
-        return deliveries.fanOut(id, org, type, payload)
+        return deliveries.fanOut(id, org, type, payload, traceParent)
                 .onFailure().invoke(e -> LOG.warnf("queueing deliveries of %s failed, retrying: %s", id, e.toString()))
                 // retry until the database answers; when shutting down, give up: the offset stays
                 // uncommitted and the next consumer of the partition queues the event again
