@@ -98,7 +98,8 @@ public class GatewayHandler {
         RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
         String routeTag = route == null ? GatewayMetrics.NO_ROUTE : route.pattern();
         MDC.put(RequestIdLogging.MDC_KEY, requestId);
-        Span.current().updateName(request.method().name() + " " + routeTag).setAttribute(RequestIdLogging.SPAN_ATTRIBUTE, requestId);
+        // the server span's name is the catch-all route; the route table's pattern goes beside it
+        Span.current().setAttribute(RequestIdLogging.SPAN_ATTRIBUTE, requestId).setAttribute("recruit.route", routeTag);
         rc.addEndHandler(ended -> metrics.request(routeTag, request.method().name(), rc.response().getStatusCode(),
                 System.nanoTime() - started));
         if (!isCanonical(path, request.uri())) {

@@ -168,7 +168,9 @@ class EndToEndIT {
         String spans = awaitTrace(requestId, "service=search-service kind=SERVER");
         java.util.regex.Matcher client = java.util.regex.Pattern
                 .compile("span=([0-9a-f]{16}) parent=[0-9a-f]{16} service=gateway-service kind=CLIENT").matcher(spans);
-        assertTrue(spans.contains("service=gateway-service kind=SERVER") && spans.contains("name=\"POST /api/v1/search/**\""), spans);
+        assertTrue(spans.contains("service=gateway-service kind=SERVER request=" + requestId) || spans.matches(
+                "(?s).*service=gateway-service kind=SERVER [^\n]*request=" + requestId + ".*"), spans);
+        assertTrue(spans.contains("name=\"POST /api/v1/search\""), spans);
         assertTrue(client.find(), "the gateway's call to the search-service is a span of the same trace:\n" + spans);
         assertTrue(spans.matches("(?s).*parent=" + client.group(1) + " service=search-service kind=SERVER.*"),
                 "the search-service continues the gateway's trace:\n" + spans);
@@ -355,12 +357,19 @@ class EndToEndIT {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         Thread.sleep(500);
         long start = System.nanoTime();
-        Response r = gateway(key).get("/api/v1/candidates?limit=1");
+        String requestId = "e2e-killed-" + java.util.UUID.randomUUID();
+        Response r = gateway(key).header("X-Request-Id", requestId).get("/api/v1/candidates?limit=1");
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(503, r.statusCode(), r.asString());
         assertEquals("service_unavailable", r.path("error.code"));
         assertNotNull(r.header("Retry-After"));
         assertTrue(millis < 2000, "503 within two seconds, took " + millis + " ms");
+        // the production log format: one JSON object per line, the trace id beside the request id
+        java.nio.file.Path log = pidFile.getParent().getParent().resolve("logs").resolve("gateway-e2e.log");
+        String line = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).findFirst()
+                .orElseThrow(() -> new AssertionError("the gateway logged nothing for " + requestId));
+        assertTrue(line.startsWith("{") && line.contains("\"requestId\":\"" + requestId + "\"")
+                && line.matches(".*\"traceId\":\"[0-9a-f]{32}\".*"), line);
         // other upstreams are unaffected
         gateway(key).contentType(ContentType.JSON).body(Map.of("query", "nurse")).post("/api/v1/search").then().statusCode(200);
     }

@@ -63,7 +63,7 @@ public class SearchRepository {
     public Uni<List<String>> textRanking(String org, String query, SearchFilter filter, int poolSize) {
         StringBuilder sql = new StringBuilder("select c.document_id, max(" + TEXT_SCORE + ") as rank from search_chunks c "
                 + "join search_documents d on d.id = c.document_id, " + ANY_WORD_QUERY + " q, " + ALL_WORDS_QUERY
-                + " qa where c.organization_id = $1 and c.tsv @@ q");
+                + " qa where c.organization_id = $1 and d.organization_id = $1 and c.tsv @@ q");
         Tuple args = Tuple.of(org, query);
         int next = filter.appendTo(sql, args, 3);
         sql.append(" group by c.document_id order by rank desc limit $").append(next);
