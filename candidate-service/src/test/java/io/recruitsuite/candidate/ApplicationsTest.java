@@ -105,7 +105,7 @@ class ApplicationsTest {
         as(org, "pipeline:read").get("/api/v1/pipeline/stages/" + p.stageIds().get(2) + "/candidates").then().body("data", hasSize(0));
 
         List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org,
-                found -> found.stream().anyMatch(e -> e.path("type").asText().equals("application.rejected")), Duration.ofSeconds(20));
+                found -> found.stream().anyMatch(e -> e.path("type").asText().equals("application.rejected")), Duration.ofSeconds(60));
         List<String> types = events.stream().map(e -> e.path("type").asText()).toList();
         assertEquals(List.of("job.created", "candidate.created", "document.upload",
                 "application.created", "document.update",

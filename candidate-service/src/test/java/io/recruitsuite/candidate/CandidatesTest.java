@@ -66,7 +66,7 @@ class CandidatesTest {
                 .body("data.documents[0].fileType", equalTo("txt"))
                 .body("data.tags", equalTo(List.of("frontend")));
 
-        List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org, found -> found.size() >= 2, Duration.ofSeconds(20));
+        List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org, found -> found.size() >= 2, Duration.ofSeconds(60));
         assertEquals(List.of("candidate.created", "document.upload"), events.stream().map(e -> e.path("type").asText()).toList());
         JsonNode upload = events.get(1);
         assertEquals(org, upload.path("organizationId").asText());
@@ -105,7 +105,7 @@ class CandidatesTest {
         as(org, "candidates:read").get("/api/v1/candidates/" + id).then().statusCode(404);
 
         List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org,
-                found -> found.stream().anyMatch(e -> e.path("type").asText().equals("candidate.deleted")), Duration.ofSeconds(20));
+                found -> found.stream().anyMatch(e -> e.path("type").asText().equals("candidate.deleted")), Duration.ofSeconds(60));
         List<String> types = events.stream().map(e -> e.path("type").asText()).toList();
         assertEquals(List.of("candidate.created", "document.upload", "candidate.updated", "document.update", "candidate.deleted"), types);
         JsonNode update = events.get(3).path("data");

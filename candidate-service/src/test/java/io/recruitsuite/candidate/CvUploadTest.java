@@ -69,7 +69,7 @@ class CvUploadTest {
                 .body("data.cvText", containsString("React and TypeScript"))
                 .extract().path("data.id");
 
-        List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org, found -> found.size() >= 2, Duration.ofSeconds(20));
+        List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org, found -> found.size() >= 2, Duration.ofSeconds(60));
         assertEquals(List.of("candidate.created", "document.upload"), events.stream().map(e -> e.path("type").asText()).toList());
         JsonNode data = events.get(1).path("data");
         // the shape the search-service indexes
@@ -124,7 +124,7 @@ class CvUploadTest {
         as(org, "candidates:read").get("/api/v1/candidates/" + cand).then().body("data.cvText", equalTo("Dan Roe\nForklift certified."));
 
         List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org,
-                found -> found.stream().filter(e -> e.path("type").asText().equals("document.upload")).count() >= 2, Duration.ofSeconds(20));
+                found -> found.stream().filter(e -> e.path("type").asText().equals("document.upload")).count() >= 2, Duration.ofSeconds(60));
         JsonNode upload = events.stream().filter(e -> e.path("type").asText().equals("document.upload")).findFirst().orElseThrow().path("data");
         assertEquals("Applied", upload.path("stage").asText());
         assertEquals(job, upload.path("jobIds").get(0).asText());

@@ -72,7 +72,7 @@ class JobsTest {
         // nothing changed: no event
         jobsWriter(org).body(Map.of("status", "closed")).patch("/api/v1/jobs/" + id).then().statusCode(200);
 
-        List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org, found -> found.size() >= 5, Duration.ofSeconds(20));
+        List<JsonNode> events = TestKafka.events(Topics.CANDIDATE_EVENTS, org, found -> found.size() >= 5, Duration.ofSeconds(60));
         assertEquals(List.of("job.created", "job.created", "job.updated", "job.updated", "job.updated"),
                 events.stream().map(e -> e.path("type").asText()).toList());
         JsonNode created = events.get(0).path("data");

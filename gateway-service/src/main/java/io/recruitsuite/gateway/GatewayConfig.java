@@ -31,6 +31,9 @@ public interface GatewayConfig {
 
     MemorySize maxBodyUpload();
 
+    /** Longest request URI (path and query) the gateway accepts; longer ones are a 400 in the envelope. */
+    int maxUriLength();
+
     interface Upstream {
         String url();
     }

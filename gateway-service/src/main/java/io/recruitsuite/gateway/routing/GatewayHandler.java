@@ -102,6 +102,10 @@ public class GatewayHandler {
         Span.current().setAttribute(RequestIdLogging.SPAN_ATTRIBUTE, requestId).setAttribute("recruit.route", routeTag);
         rc.addEndHandler(ended -> metrics.request(routeTag, request.method().name(), rc.response().getStatusCode(),
                 System.nanoTime() - started));
+        if (request.uri().length() > config.maxUriLength()) {
+            error(rc, ErrorCode.VALIDATION_ERROR, "Request URI is longer than " + config.maxUriLength() + " characters");
+            return;
+        }
         if (!isCanonical(path, request.uri())) {
             error(rc, ErrorCode.VALIDATION_ERROR, "Malformed request path");
             return;
@@ -128,7 +132,10 @@ public class GatewayHandler {
             error(rc, ErrorCode.NOT_FOUND, "No such endpoint: " + request.method().name() + " " + path);
             return;
         }
-        long limit = (route.upload() ? config.maxBodyUpload() : config.maxBodyDefault()).asLongValue();
+        // only a multipart upload gets the upload limit; JSON to the same routes stays at the default
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        long limit = (route.upload() && multipart ? config.maxBodyUpload() : config.maxBodyDefault()).asLongValue();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && exceeds(contentLength, limit)) {
             error(rc, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + limit + " bytes");
@@ -201,7 +208,7 @@ public class GatewayHandler {
                                 }
                             });
                         })))
-                .subscribe().with(response -> relay(rc, response), failure -> upstreamFailed(rc, route, failure));
+                .subscribe().with(response -> relay(rc, response, hasBody), failure -> upstreamFailed(rc, route, failure));
     }
 
     private io.vertx.core.Future<HttpClientResponse> send(RoutingContext rc, HttpClientRequest upstreamRequest, boolean hasBody, long limit) {
@@ -216,9 +223,25 @@ public class GatewayHandler {
         return upstreamRequest.send(body);
     }
 
-    private void relay(RoutingContext rc, HttpClientResponse response) {
+    private void relay(RoutingContext rc, HttpClientResponse response, boolean hadBody) {
         HttpServerResponse out = rc.response();
         if (out.ended()) {
+            return;
+        }
+        // An upstream that refuses a request with a body may have answered before reading all of it (a 413
+        // from its HTTP layer does): the rest of the body is still on that connection, so it must not serve
+        // another request. Refusals are rare enough that a new connection costs nothing.
+        boolean bodyUnfinished = hadBody && response.statusCode() >= 400 || !rc.request().isEnded();
+        String upstreamType = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (response.statusCode() >= 400 && (upstreamType == null || !upstreamType.startsWith("application/json"))) {
+            // the framework's own refusals (413 and 414 before our code runs) have no body: keep the envelope promise
+            response.resume();
+            if (bodyUnfinished) {
+                response.request().connection().close();
+            }
+            ErrorCode code = ErrorCode.forStatus(response.statusCode());
+            error(rc, code, code == ErrorCode.PAYLOAD_TOO_LARGE ? "Request body is too large for this endpoint"
+                    : "The request was refused (HTTP " + response.statusCode() + ")");
             return;
         }
         out.setStatusCode(response.statusCode());
@@ -227,7 +250,14 @@ public class GatewayHandler {
                 out.putHeader(h.getKey(), h.getValue());
             }
         });
-        out.send(response).onFailure(e -> LOG.debugf("client went away while relaying: %s", e.getMessage()));
+        out.send(response).onComplete(ar -> {
+            if (bodyUnfinished) {
+                response.request().connection().close();
+            }
+            if (ar.failed()) {
+                LOG.debugf("client went away while relaying: %s", ar.cause().getMessage());
+            }
+        });
     }
 
     private void upstreamFailed(RoutingContext rc, RouteTable.Match route, Throwable failure) {

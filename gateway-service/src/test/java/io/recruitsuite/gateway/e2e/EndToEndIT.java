@@ -152,7 +152,8 @@ class EndToEndIT {
                 "only subscribed types are delivered");
 
         // one trace from the request through the outbox and Kafka to the indexer and the webhook attempt
-        String spans = awaitTrace(createRequestId, "service=webhook-service kind=CLIENT");
+        String spans = awaitTrace(createRequestId, "service=webhook-service kind=CLIENT", "service=candidate-service kind=SERVER",
+                "service=search-service kind=CONSUMER");
         assertTrue(spans.contains("service=candidate-service kind=SERVER"), spans);
         assertTrue(spans.contains("name=\"webhook document.upload\""), "the delivery attempt is in the request's trace:\n" + spans);
         assertTrue(spans.contains("service=search-service kind=CONSUMER"), "the indexer's consumer span too:\n" + spans);
@@ -165,15 +166,15 @@ class EndToEndIT {
         String requestId = "e2e-trace-" + java.util.UUID.randomUUID();
         gateway(key).header("X-Request-Id", requestId).contentType(ContentType.JSON).body(Map.of("query", "ward nurse"))
                 .post("/api/v1/search").then().statusCode(200).header("X-Request-Id", equalTo(requestId));
-        String spans = awaitTrace(requestId, "service=search-service kind=SERVER");
-        java.util.regex.Matcher client = java.util.regex.Pattern
-                .compile("span=([0-9a-f]{16}) parent=[0-9a-f]{16} service=gateway-service kind=CLIENT").matcher(spans);
-        assertTrue(spans.contains("service=gateway-service kind=SERVER request=" + requestId) || spans.matches(
-                "(?s).*service=gateway-service kind=SERVER [^\n]*request=" + requestId + ".*"), spans);
+        String spans = awaitTrace(requestId, "service=search-service kind=SERVER", "service=gateway-service kind=SERVER");
+        java.util.regex.Matcher server = java.util.regex.Pattern
+                .compile("parent=([0-9a-f]{16}) service=search-service kind=SERVER").matcher(spans);
+        assertTrue(server.find(), "the search-service's span is in the gateway's trace:\n" + spans);
+        assertTrue(spans.matches("(?s).*service=gateway-service kind=SERVER [^\\n]*request=" + requestId + " .*"),
+                "the gateway's server span carries the request id:\n" + spans);
+        assertTrue(spans.matches("(?s).*span=" + server.group(1) + " parent=[0-9a-f]{16} service=gateway-service kind=CLIENT.*"),
+                "its parent is the gateway's call to it:\n" + spans);
         assertTrue(spans.contains("name=\"POST /api/v1/search\""), spans);
-        assertTrue(client.find(), "the gateway's call to the search-service is a span of the same trace:\n" + spans);
-        assertTrue(spans.matches("(?s).*parent=" + client.group(1) + " service=search-service kind=SERVER.*"),
-                "the search-service continues the gateway's trace:\n" + spans);
     }
 
     @Test
@@ -410,10 +411,10 @@ class EndToEndIT {
     }
 
     /** The spans of the request's trace, read by ./suite trace from every service's log (the local stacks have no collector). */
-    private static String awaitTrace(String requestId, String until) throws Exception {
+    private static String awaitTrace(String requestId, String... expected) throws Exception {
         String spans = "";
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && !spans.contains(until)) {
+        while (System.nanoTime() < deadline && !java.util.Arrays.stream(expected).allMatch(spans::contains)) {
             Thread.sleep(500);
             Process trace = new ProcessBuilder("../suite", "trace", requestId, "e2e").redirectErrorStream(true).start();
             spans = new String(trace.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

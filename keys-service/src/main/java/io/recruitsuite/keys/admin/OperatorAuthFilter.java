@@ -1,71 +1,29 @@
 package io.recruitsuite.keys.admin;
 
-import io.recruitsuite.common.error.ErrorCode;
-import io.recruitsuite.common.error.ErrorEnvelope;
+import io.recruitsuite.common.security.OperatorCredential;
 import io.recruitsuite.keys.keys.KeysConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
-/**
- * Guards the operator API. Both sides are hashed before a constant-time comparison so neither the
- * length nor the content of the expected credential leaks through timing.
- */
+/** Guards the operator API with the operator credential ({@link OperatorCredential}). */
 @Provider
 @OperatorOnly
 public class OperatorAuthFilter implements ContainerRequestFilter {
 
-    public static final String HEADER = "X-Operator-Token";
-
     @Inject
     Instance<KeysConfig> config;
 
-    private volatile byte[] expectedDigest;
-
-    // Read on first use, not at construction: JAX-RS providers are built before runtime configuration exists.
-    private byte[] expectedDigest() {
-        if (expectedDigest == null) {
-            expectedDigest = loadDigest(config.get());
-        }
-        return expectedDigest;
-    }
-
-    private static byte[] loadDigest(KeysConfig config) {
-        try {
-            String token = Files.readString(config.operatorTokenFile()).trim();
-            if (token.length() < 16) {
-                throw new IllegalStateException("the operator token must have at least 16 characters");
-            }
-            return sha256(token);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the operator token from " + config.operatorTokenFile(), e);
-        }
-    }
+    private volatile OperatorCredential credential;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String presented = request.getHeaderString(HEADER);
-        if (presented == null || !MessageDigest.isEqual(sha256(presented), expectedDigest())) {
-            request.abortWith(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ErrorEnvelope.of(ErrorCode.UNAUTHORIZED, "Missing or invalid operator credential")).build());
+        // read on first use, not at construction: JAX-RS providers are built before runtime configuration exists
+        if (credential == null) {
+            credential = OperatorCredential.fromFile(config.get().operatorTokenFile());
         }
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        credential.check(request);
     }
 }

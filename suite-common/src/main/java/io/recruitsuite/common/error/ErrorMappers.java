@@ -166,6 +166,20 @@ public final class ErrorMappers {
     public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                // class 22 (data exception): a value from the request the database refuses, e.g. a NUL
+                // character or an offset out of range; the client's mistake, not ours
+                if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                    LOG.debugf("refused a value the database cannot use: %s", pg.getSqlState());
+                    return response(ErrorCode.VALIDATION_ERROR,
+                            "A value in the request cannot be used (for example a NUL character or a number out of range)");
+                }
+                // the body stream broke while it was read (malformed multipart, a client that went away)
+                if (t instanceof java.io.IOException) {
+                    LOG.debugf("request body unreadable: %s", t.getMessage());
+                    return response(ErrorCode.VALIDATION_ERROR, "The request body could not be read: it is malformed or was cut off");
+                }
+            }
             LOG.error("unexpected error", e);
             return response(ErrorCode.INTERNAL_ERROR, "Internal server error");
         }

@@ -15,6 +15,9 @@ record Page(int page, int limit) {
         if (p < 1 || l < 1 || l > maxLimit) {
             throw ApiException.validation("page must be at least 1 and limit between 1 and " + maxLimit);
         }
+        if ((long) (p - 1) * l > Integer.MAX_VALUE) {
+            throw ApiException.validation("page is beyond the last possible page");
+        }
         return new Page(p, l);
     }
 
