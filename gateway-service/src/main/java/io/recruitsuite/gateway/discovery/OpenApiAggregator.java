@@ -75,16 +75,37 @@ public class OpenApiAggregator {
             JsonObject s = d.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
             s.forEach(entry -> schemas.put(entry.getKey(), entry.getValue()));
         }
+        // only the schemas the public paths use: the services' documents also describe their operator and internal APIs
+        JsonObject used = new JsonObject();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(references(paths.encode()));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (!used.containsKey(name) && schemas.containsKey(name)) {
+                used.put(name, schemas.getValue(name));
+                pending.addAll(references(io.vertx.core.json.Json.encode(schemas.getValue(name))));
+            }
+        }
         return new JsonObject()
                 .put("openapi", "3.0.3")
                 .put("info", new JsonObject().put("title", "Recruit Suite API").put("version", "v1"))
                 .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", "/")))
                 .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", new JsonObject()
+                .put("components", new JsonObject().put("schemas", used).put("securitySchemes", new JsonObject()
                         .put("bearer", new JsonObject().put("type", "http").put("scheme", "bearer"))
                         .put("apiKey", new JsonObject().put("type", "apiKey").put("in", "header").put("name", "X-API-Key"))))
                 .put("security", new io.vertx.core.json.JsonArray()
                         .add(new JsonObject().put("bearer", new io.vertx.core.json.JsonArray()))
                         .add(new JsonObject().put("apiKey", new io.vertx.core.json.JsonArray())));
+    }
+
+    private static final java.util.regex.Pattern SCHEMA_REF = java.util.regex.Pattern.compile("#/components/schemas/([^\"]+)");
+
+    private static List<String> references(String json) {
+        List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = SCHEMA_REF.matcher(json);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 }

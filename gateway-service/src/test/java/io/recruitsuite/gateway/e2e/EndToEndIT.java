@@ -255,6 +255,11 @@ class EndToEndIT {
             assertTrue(paths.containsKey(path), "missing " + path + " in " + paths.keySet());
         }
         assertTrue(paths.keySet().stream().noneMatch(p -> p.startsWith("/admin") || p.startsWith("/internal")), "no internal paths");
+        java.util.Map<String, Object> schemas = doc.getMap("components.schemas");
+        assertFalse(schemas.isEmpty(), "the public operations' schemas are there");
+        for (String internal : List.of("CreateOrganization", "VerifyRequest", "VerifyResult", "AddMember", "ReindexRun")) {
+            assertFalse(schemas.containsKey(internal), "operator/internal schema " + internal + " is not public");
+        }
         given().baseUri(GATEWAY).get("/api/v1/docs/").then().statusCode(200).body(containsString("swagger"));
     }
 
