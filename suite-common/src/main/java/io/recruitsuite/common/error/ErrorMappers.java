@@ -167,6 +167,16 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                // the database (or another dependency) cannot be reached right now, e.g. PostgreSQL is
+                // restarting: the client may retry, so 503, never a 500 (our bug) or a 400 (theirs)
+                if (dependencyUnavailable(t)) {
+                    LOG.warnf("a dependency is unavailable: %s", t.toString());
+                    return Response.status(ErrorCode.SERVICE_UNAVAILABLE.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(ErrorEnvelope.of(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later"))
+                            .header("Retry-After", RETRY_AFTER_SECONDS).build();
+                }
+            }
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 // class 22 (data exception): a value from the request the database refuses, e.g. a NUL
                 // character or an offset out of range; the client's mistake, not ours
                 if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
@@ -182,6 +192,25 @@ public final class ErrorMappers {
             }
             LOG.error("unexpected error", e);
             return response(ErrorCode.INTERNAL_ERROR, "Internal server error");
+        }
+
+        /** seconds a client should wait after a 503 for an unreachable dependency (the gateway's own 503s say 5 too) */
+        static final String RETRY_AFTER_SECONDS = "5";
+
+        /**
+         * A connection that could not be made or was lost (refused, closed by a restarting server), or
+         * PostgreSQL refusing work while it starts or stops: SQLSTATE class 08 (connection exception)
+         * and 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now).
+         */
+        static boolean dependencyUnavailable(Throwable t) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
+                String state = pg.getSqlState();
+                return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+            }
+            return false;
         }
     }
 }
