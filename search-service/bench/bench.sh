@@ -13,7 +13,7 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else su
 psql_admin() { PGOPTIONS='-c client_min_messages=warning' as_postgres psql -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql_admin -c "drop database if exists $DB with (force)"
 psql_admin -c "create database $DB owner ${RS_DB_USER:-recruit}"
-psql_admin -d "$DB" -c "create extension if not exists vector"
+psql_admin -d "$DB" -c "create extension if not exists vector" -c "create extension if not exists btree_gin"
 cleanup() { [ "${KEEP_BENCH_DB:-}" = 1 ] || psql_admin -c "drop database if exists $DB with (force)"; }
 trap cleanup EXIT
 ./mvnw -B ${SEARCH_MAVEN_FLAGS:--o} -pl search-service test -Dtest=SearchBench -DsearchBench=true \

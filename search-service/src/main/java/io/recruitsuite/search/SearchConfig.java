@@ -48,6 +48,26 @@ public interface SearchConfig {
 
     Reindex reindex();
 
+    /** Bounds on the full-text retriever, so its cost does not grow with the organization's size. */
+    Text text();
+
+    interface Text {
+        /** Chunks with every query word that are ranked at most. */
+        int allWordsCap();
+
+        /** Chunks ranked at most per selective query word (chunks with only some of the words). */
+        int termCap();
+
+        /** Query words looked up one by one at most. */
+        int maxTerms();
+
+        /**
+         * A word in at least this fraction of all chunks (PostgreSQL's statistics of the column) is too
+         * common to find candidates by itself; it still counts in the ranking.
+         */
+        double commonTermFrequency();
+    }
+
     interface Reindex {
         /** File holding the operator credential ({@code X-Operator-Token}) for the {@code /admin} API. */
         java.nio.file.Path operatorTokenFile();

@@ -26,6 +26,24 @@ public record SearchFilter(List<String> tags, String stage, String jobId, String
                 time("uploadedAfter", f.uploadedAfter()), time("uploadedBefore", f.uploadedBefore()));
     }
 
+    public boolean isEmpty() {
+        return tags.isEmpty() && stage == null && jobId == null && fileType == null && uploadedAfter == null && uploadedBefore == null;
+    }
+
+    /**
+     * A condition on chunks {@code c} of organization {@code $1}: their document passes the filters
+     * (empty when there are none, so unfiltered searches need no join). Binds values from {@code next}
+     * on into {@code args}; the same placeholders may appear several times in one statement.
+     */
+    public String documentCondition(Tuple args, int next) {
+        if (isEmpty()) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder(" and exists (select 1 from search_documents d where d.id = c.document_id and d.organization_id = $1");
+        appendTo(sql, args, next);
+        return sql.append(')').toString();
+    }
+
     /** Appends {@code and …} conditions to {@code sql}, binding values from {@code next} on; returns the next free index. */
     public int appendTo(StringBuilder sql, Tuple args, int next) {
         if (!tags.isEmpty()) {

@@ -19,8 +19,12 @@ import java.util.Map;
 @ApplicationScoped
 public class SearchRepository {
 
-    /** OR of the query's lexemes: a CV that mentions some of the words still matches, more words rank higher. */
-    static final String ANY_WORD_QUERY = "to_tsquery('english', replace(plainto_tsquery('english', $2)::text, ' & ', ' | '))";
+    /**
+     * OR of the query's lexemes: a CV that mentions some of the words still matches, more words rank
+     * higher. The lexemes are already stemmed, so the text is cast, not parsed again (parsing would
+     * stem them twice: "nurs" would become "nur" and match nothing).
+     */
+    static final String ANY_WORD_QUERY = "cast(replace(plainto_tsquery('english', $2)::text, ' & ', ' | ') as tsquery)";
 
     /** AND of the query's lexemes. */
     static final String ALL_WORDS_QUERY = "plainto_tsquery('english', $2)";
@@ -30,7 +34,17 @@ public class SearchRepository {
      * ranking lets one frequent word such as "engineer" outweigh the rare word that matters);
      * within each group, cover density scaled to 0–1 (normalization 32: rank / (rank + 1)).
      */
-    static final String TEXT_SCORE = "(case when c.tsv @@ qa then 1 else 0 end) + ts_rank_cd(c.tsv, q, 32)";
+    static final String TEXT_SCORE = "(case when m.tsv @@ qa then 1 else 0 end) + ts_rank_cd(m.tsv, q, 32)";
+
+    /**
+     * The query's lexemes that are selective enough to look up on their own: not among the words
+     * PostgreSQL's column statistics find in at least {@code $4} of all chunks (no statistics yet:
+     * every word is selective).
+     */
+    static final String SELECTIVE_LEXEMES = "select lexeme from unnest(tsvector_to_array(to_tsvector('english', $2))) lexeme "
+            + "where lexeme <> all (coalesce((select array_agg(e) from pg_stats s, "
+            + "unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) x(e, f) where s.schemaname = current_schema() "
+            + "and s.tablename = 'search_chunks' and s.attname = 'tsv' and e is not null and f >= $4::float8), '{}')) limit $5";
 
     @Inject
     Pool pool;
@@ -39,42 +53,47 @@ public class SearchRepository {
 
     /** Documents ranked by their best chunk's cosine similarity to the query vector (HNSW, iterative scan). */
     public Uni<List<String>> vectorRanking(String org, float[] query, SearchFilter filter, int poolSize) {
-        StringBuilder sql = new StringBuilder("select document_id, max(sim) as best from (select c.document_id, "
-                + "1 - (c.embedding <=> $2::vector) as sim from search_chunks c join search_documents d on d.id = c.document_id "
-                + "where c.organization_id = $1");
-        Tuple args = Tuple.of(org, Vectors.literal(query));
-        int next = filter.appendTo(sql, args, 3);
-        sql.append(" order by c.embedding <=> $2::vector limit $").append(next).append(") t group by document_id order by best desc");
-        args.addInteger(poolSize);
+        Tuple args = Tuple.of(org, Vectors.literal(query), poolSize);
+        String documents = filter.documentCondition(args, 4);
+        String sql = "select document_id, max(sim) as best from (select c.document_id, 1 - (c.embedding <=> $2::vector) as sim "
+                + "from search_chunks c where c.organization_id = $1" + documents
+                + " order by c.embedding <=> $2::vector limit $3) t group by document_id order by best desc";
         // the organization filter would starve a plain HNSW scan; iterative scans keep reading until enough rows pass
-        return pool.withTransaction(tx -> tx.query("set local hnsw.ef_search = " + config.hnswEfSearch()).execute()
-                .chain(() -> tx.query("set local hnsw.iterative_scan = relaxed_order").execute())
-                .chain(() -> tx.preparedQuery(sql.toString()).execute(args)))
-                .map(rows -> {
-                    List<String> ids = new ArrayList<>();
-                    for (var it = rows.iterator(); it.hasNext(); ) {
-                        ids.add(it.next().getString(0));
-                    }
-                    return ids;
-                });
+        return pool.withTransaction(tx -> tx.query("select set_config('hnsw.ef_search', '" + config.hnswEfSearch()
+                        + "', true), set_config('hnsw.iterative_scan', 'relaxed_order', true)").execute()
+                .chain(() -> tx.preparedQuery(sql).execute(args)))
+                .map(SearchRepository::firstColumn);
     }
 
-    /** Documents ranked by full-text relevance of their best chunk. */
+    /**
+     * Documents ranked by full-text relevance of their best chunk. Ranking every chunk that shares a
+     * word with the query costs time in proportion to the organization's size (a common word such as
+     * "experience" is in most CVs), so the ranked candidates are bounded: the chunks with every query
+     * word, then per selective query word the chunks that have it. Common words still count in the
+     * score of those candidates. GIN reads a short posting list fast and a long one slowly, which is
+     * why common words never drive a lookup of their own.
+     */
     public Uni<List<String>> textRanking(String org, String query, SearchFilter filter, int poolSize) {
-        StringBuilder sql = new StringBuilder("select c.document_id, max(" + TEXT_SCORE + ") as rank from search_chunks c "
-                + "join search_documents d on d.id = c.document_id, " + ANY_WORD_QUERY + " q, " + ALL_WORDS_QUERY
-                + " qa where c.organization_id = $1 and d.organization_id = $1 and c.tsv @@ q");
-        Tuple args = Tuple.of(org, query);
-        int next = filter.appendTo(sql, args, 3);
-        sql.append(" group by c.document_id order by rank desc limit $").append(next);
-        args.addInteger(poolSize);
-        return pool.preparedQuery(sql.toString()).execute(args).map(rows -> {
-            List<String> ids = new ArrayList<>();
-            for (var it = rows.iterator(); it.hasNext(); ) {
-                ids.add(it.next().getString(0));
-            }
-            return ids;
-        });
+        SearchConfig.Text bounds = config.text();
+        Tuple args = Tuple.of(org, query, poolSize, bounds.commonTermFrequency(), bounds.maxTerms(), bounds.allWordsCap())
+                .addInteger(bounds.termCap());
+        String documents = filter.documentCondition(args, 8);
+        String sql = "select m.document_id, max(" + TEXT_SCORE + ") as rank from " + ALL_WORDS_QUERY + " qa cross join "
+                + ANY_WORD_QUERY + " q cross join lateral ("
+                + "(select c.document_id, c.tsv from search_chunks c where c.organization_id = $1 and c.tsv @@ qa" + documents
+                + " limit $6) union all "
+                + "(select t.document_id, t.tsv from (" + SELECTIVE_LEXEMES + ") l cross join lateral (select c.document_id, c.tsv "
+                + "from search_chunks c where c.organization_id = $1 and c.tsv @@ plainto_tsquery('simple', l.lexeme)" + documents
+                + " limit $7) t)) m group by m.document_id order by rank desc limit $3";
+        return pool.preparedQuery(sql).execute(args).map(SearchRepository::firstColumn);
+    }
+
+    private static List<String> firstColumn(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<String> ids = new ArrayList<>();
+        for (var it = rows.iterator(); it.hasNext(); ) {
+            ids.add(it.next().getString(0));
+        }
+        return ids;
     }
 
     /** Result rows for {@code ids}, in that order, with similarity and the best passages. */
