@@ -56,7 +56,7 @@ public final class Faults {
 
     boolean run() throws Exception {
         report.line("# ./suite faults — " + Report.utc(t0)).line("")
-                .line("Machine: " + Report.machine() + ". Parameters: `" + Params.describe() + "`.");
+                .line("Machine: " + Report.machine() + ". Revision: " + Params.REVISION + ". Parameters: `" + Params.describe("FAULTS_") + "`.");
         setUp();
         traffic.start();
         try {

@@ -64,7 +64,7 @@ public final class Load {
         long ok = measured.stream().filter(s -> s.status() / 100 == 2).count();
         long skipped = traffic.skipped.stream().filter("measure"::equals).count();
         report.line("# ./suite load — " + Report.utc(t0)).line("")
-                .line("Machine: " + Report.machine() + ". Parameters: `" + Params.describe() + "`.").line("")
+                .line("Machine: " + Report.machine() + ". Revision: " + Params.REVISION + ". Parameters: `" + Params.describe("LOAD_") + "`.").line("")
                 .line("Measured from " + Report.utc(start) + " to " + Report.utc(stop) + " (" + String.format("%.1f", seconds / 60)
                         + " min) after " + Params.LOAD_SEED_CANDIDATES + " seeded candidates and " + Params.LOAD_WARMUP.toSeconds() + " s of warm-up.");
         report.heading("Throughput and errors");
@@ -92,6 +92,17 @@ public final class Load {
                 Report.ms(Report.percentile(all, 50)), Report.ms(Report.percentile(all, 95)), Report.ms(Report.percentile(all, 99)),
                 Report.ms(all.length == 0 ? Double.NaN : all[all.length - 1]), Report.statuses(measured, true)));
         report.table(List.of("operation", "requests", "per s", "p50", "p95", "p99", "max", "errors"), rows);
+        report.heading("Over time (windows of " + Report.mmss(Params.LOAD_WINDOW.toMillis()) + ", m:ss)");
+        List<List<String>> windows = new ArrayList<>();
+        long w = Params.LOAD_WINDOW.toMillis();
+        Report.group(measured, s -> (s.startMillis() - start) / w).forEach((i, ss) -> {
+            double[] ms = Report.millis(ss);
+            double len = Math.min(w, stop - start - i * w) / 1000.0;
+            windows.add(List.of(Report.mmss(i * w) + "–" + Report.mmss(Math.min((i + 1) * w, stop - start)),
+                    String.format("%.2f", ss.size() / len), Report.ms(Report.percentile(ms, 50)), Report.ms(Report.percentile(ms, 95)),
+                    Report.ms(Report.percentile(ms, 99)), Report.statuses(ss, true)));
+        });
+        report.table(List.of("window", "requests/s", "p50", "p95", "p99", "errors"), windows);
         memoryReport();
         report.write("load");
         return report.violations.isEmpty();
@@ -128,8 +139,7 @@ public final class Load {
         header.addAll(by.keySet());
         List<List<String>> rows = new ArrayList<>();
         for (long t : times) {
-            long sec = (t - times.get(0)) / 1000;
-            List<String> row = new ArrayList<>(List.of(String.format("%d:%02d", sec / 60, sec % 60)));
+            List<String> row = new ArrayList<>(List.of(Report.mmss(t - times.get(0))));
             for (List<Memory> ms : by.values()) {
                 row.add(ms.stream().filter(m -> m.atMillis() == t).findFirst()
                         .map(m -> Report.mib(m.heap()) + " / " + Report.mib(m.rss())).orElse("–"));

@@ -19,6 +19,7 @@ final class Params {
     static final String SUITE = text("RS_REL_SUITE", "./suite");
     static final String ENV = text("RS_REL_ENV", "faults");
     static final String REPORT_DIR = text("RS_REL_REPORT_DIR", ".suite/reports");
+    static final String REVISION = text("RS_REL_REVISION", "unknown");
     /** epoch seconds by which the driver must have written its report (the suite's hard time limit) */
     static final long DEADLINE_MILLIS = (long) number("RS_REL_DEADLINE", 4_102_444_800L) * 1000;
 
@@ -63,6 +64,8 @@ final class Params {
     static final String LOAD_MIX = text("LOAD_MIX", "get=32,list=25,search=20,create=15,patch=5,upload=3");
     static final int LOAD_SEED_CANDIDATES = (int) number("LOAD_SEED_CANDIDATES", 40);
     static final Duration LOAD_MEMORY_EVERY = duration("LOAD_MEMORY_EVERY", "60s");
+    /** throughput and latency are also reported per window of this length, to show they hold over the run */
+    static final Duration LOAD_WINDOW = duration("LOAD_WINDOW", "5m");
     /** no growth trend: the last third of the heap samples within this fraction of the first third ... */
     static final double LOAD_GROWTH_TOLERANCE = number("LOAD_GROWTH_TOLERANCE", 0.15);
     /** ... or the least-squares slope below this many MiB per hour */
@@ -77,10 +80,11 @@ final class Params {
     private Params() {
     }
 
-    static String describe() {
+    /** the parameters of one command (FAULTS_ or LOAD_) and the shared REL_ ones, as NAME=value */
+    static String describe(String prefix) {
         StringBuilder sb = new StringBuilder();
         USED.forEach((k, v) -> {
-            if (!k.startsWith("RS_REL_")) {
+            if (k.startsWith(prefix) || k.startsWith("REL_")) {
                 sb.append(k).append('=').append(v).append(' ');
             }
         });

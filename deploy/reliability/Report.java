@@ -105,6 +105,11 @@ final class Report {
         return Double.isNaN(v) ? "–" : v < 10 ? String.format("%.1f", v) : String.format("%.0f", v);
     }
 
+    static String mmss(long millis) {
+        long sec = Math.round(millis / 1000.0);
+        return sec / 60 + ":" + String.format("%02d", sec % 60);
+    }
+
     static String mib(double bytes) {
         return String.format("%.0f", bytes / 1024 / 1024);
     }
