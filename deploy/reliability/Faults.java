@@ -213,6 +213,9 @@ public final class Faults {
         int whilePaused = flaky.deliveries.size() - before;
         note("deliveries to the paused endpoint in the " + Params.FAULTS_PAUSED_WATCH.toSeconds() + " s after its receiver returned (status " + status + ")",
                 Integer.toString(whilePaused));
+        if ("paused".equals(status) && whilePaused > 0) {
+            report.violation("the paused endpoint received " + whilePaused + " deliveries before it was enabled");
+        }
         Api.Result enable = api.call("POST", "/api/v1/webhooks/" + flakyId + "/enable", adminKey, null);
         long enabled = System.currentTimeMillis();
         timeline.add(new String[] {rel(enabled), rel(enabled), "receiver-down", "POST /api/v1/webhooks/{id}/enable -> " + enable.status()
@@ -322,8 +325,10 @@ public final class Faults {
             long skipped = traffic.skipped.stream().filter(p.name()::equals).count();
             String window = failed.isEmpty() ? "–" : rel(failed.get(0).startMillis()) + " → " + rel(failed.get(failed.size() - 1).startMillis())
                     + " (" + seconds(failed.get(failed.size() - 1).startMillis() - failed.get(0).startMillis()) + ")";
+            double[] ms = Report.millis(s);
             rows.add(List.of(p.name(), rel(p.start()) + "–" + rel(p.end()), Integer.toString(s.size()),
-                    Long.toString(s.size() - failed.size()), Report.statuses(s, true), Long.toString(skipped), window));
+                    Long.toString(s.size() - failed.size()), Report.statuses(s, true), Long.toString(skipped), window,
+                    Report.ms(Report.percentile(ms, 50)) + " / " + Report.ms(Report.percentile(ms, 95))));
             for (Traffic.Sample x : s) {
                 if (x.status() == 500) {
                     report.violation("a 500 in phase " + p.name() + ": " + x.op() + " at " + rel(x.startMillis()));
@@ -334,7 +339,7 @@ public final class Faults {
                 }
             }
         }
-        report.table(List.of("phase", "from–to (s)", "sent", "2xx", "failed by status", "skipped", "first → last failure"), rows);
+        report.table(List.of("phase", "from–to (s)", "sent", "2xx", "failed by status", "skipped", "first → last failure", "p50 / p95 (ms)"), rows);
         Map<String, List<Traffic.Sample>> byOp = Report.group(traffic.samples, Traffic.Sample::op);
         report.line("").line("By operation over the whole run: " + byOp.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().size() + " (" + Report.statuses(e.getValue(), false) + ")").collect(Collectors.joining("; ")) + ".");
