@@ -14,8 +14,20 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+cpu = {"direct": [], "gateway": []}
+TICKS_PER_SECOND = 100
+
+
+def ticks(field):
+    return {k: int(v) for k, v in (pair.split("=") for pair in field.split(","))}
+
+
 for line in open(path):
     parts = line.split()
+    if parts[0] == "cpu":
+        before, after = ticks(parts[3]), ticks(parts[4])
+        cpu[parts[1]].append({k: after[k] - before[k] for k in after})
+        continue
     if parts[0] == "redis":
         redis.append(int(parts[2]))
         continue
@@ -49,4 +61,15 @@ print()
 print(f"- gateway / direct throughput: {ratio:.0%} (target ≥ 70%)")
 print(f"- added latency at p50: {med['gateway']['p50'] - med['direct']['p50']:.2f} ms (target ≤ 1 ms)")
 print(f"- Redis commands per gateway request: {statistics.median(per_request):.3f} (target: exactly 1)")
+if cpu["gateway"]:
+    print("- CPU per request (ms), medians of the rounds (PostgreSQL and Redis: the whole server):")
+    print()
+    print("| path | " + " | ".join(cpu["gateway"][0]) + " |")
+    print("|---|" + "---|" * len(cpu["gateway"][0]))
+    for kind in ("direct", "gateway"):
+        requests = [r["requests"] for r in runs[kind]]
+        row = [statistics.median(1000 * c[name] / TICKS_PER_SECOND / max(1, q) for c, q in zip(cpu[kind], requests))
+               for name in cpu[kind][0]]
+        print(f"| {kind} | " + " | ".join(f"{v:.2f}" for v in row) + " |")
+    print()
 print(f"- non-2xx responses: {errors}; medians of {rounds} alternating rounds of {seconds} s, {connections} connections, 2 wrk threads")

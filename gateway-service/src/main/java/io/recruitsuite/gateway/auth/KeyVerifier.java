@@ -198,11 +198,17 @@ public class KeyVerifier {
         return new KeyVerdict(prefix, principal.organizationId(), principal, null);
     }
 
-    static String sha256(String value) {
+    /** One digest per thread: the provider lookup of MessageDigest.getInstance showed up in the hot-path profile. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String sha256(String value) {
+        // digest() resets the instance, so the next caller on this thread starts clean
+        return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -41,6 +41,7 @@ import org.jboss.logging.MDC;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -328,6 +329,13 @@ public class GatewayHandler {
 
     private static String requestId(HttpServerRequest request) {
         String given = request.getHeader(InternalToken.REQUEST_ID_HEADER);
-        return given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        if (given != null && REQUEST_ID.matcher(given).matches()) {
+            return given;
+        }
+        // a request id is a correlation handle, not a secret: no SecureRandom (UUID.randomUUID) per request
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }
