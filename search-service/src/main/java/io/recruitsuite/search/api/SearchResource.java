@@ -45,8 +45,7 @@ public class SearchResource {
     public Uni<Results> search(SearchRequest request) {
         SearchService.Query query = search.validate(request);
         String org = caller.organizationId();
-        return search.search(org, query, SearchService.Mode.HYBRID)
-                .call(page -> search.recordExecution(org, query.text(), page.total()))
+        return search.searchAndRecord(org, query)
                 .map(page -> new Results(page.results(), new Meta(page.page(), page.limit(), page.total())));
     }
 

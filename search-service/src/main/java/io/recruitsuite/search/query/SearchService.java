@@ -62,6 +62,19 @@ public class SearchService {
     }
 
     public Uni<Page> search(String org, Query q, Mode mode) {
+        return search(org, q, mode, false);
+    }
+
+    /**
+     * A hybrid search as the API serves it: the page, and {@code search.execute} written to the
+     * outbox. The outbox row is written while the result rows are read (the total is known once the
+     * rankings are fused), so its commit is not a second wait on the response's path.
+     */
+    public Uni<Page> searchAndRecord(String org, Query q) {
+        return search(org, q, Mode.HYBRID, true);
+    }
+
+    private Uni<Page> search(String org, Query q, Mode mode, boolean record) {
         int pool = Math.max(config.candidatePool(), q.page() * q.limit() * 2);
         return metrics.timed(embeddings.embed(q.text()).chain(vector -> {
             Uni<List<String>> byVector = mode == Mode.TEXT ? Uni.createFrom().item(List.of())
@@ -72,8 +85,12 @@ public class SearchService {
                 List<String> fused = RankFusion.fuse(config.rrfK(), List.of(rankings.getItem1(), rankings.getItem2()));
                 int from = Math.min(fused.size(), (q.page() - 1) * q.limit());
                 int to = Math.min(fused.size(), from + q.limit());
-                return repository.results(org, fused.subList(from, to), vector, q.text())
-                        .map(results -> new Page(results, q.page(), q.limit(), fused.size()));
+                Uni<List<SearchResult>> page = repository.results(org, fused.subList(from, to), vector, q.text());
+                if (!record) {
+                    return page.map(results -> new Page(results, q.page(), q.limit(), fused.size()));
+                }
+                return Uni.combine().all().unis(page, recordExecution(org, q.text(), fused.size())).asTuple()
+                        .map(both -> new Page(both.getItem1(), q.page(), q.limit(), fused.size()));
             });
         }));
     }
