@@ -136,6 +136,27 @@ class SearchTest {
     }
 
     @Test
+    void anApplicationMadeAfterTheUploadPutsTheCvUnderItsJobFilter() {
+        String org = TestTokens.newOrganizationId();
+        String nurse = seed(org);
+        String jobId = "job_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Map<String, Object> byJob = Map.of("query", "nurse", "filters", Map.of("jobId", jobId));
+        search(org, byJob).then().statusCode(200).body("meta.total", equalTo(0));
+        ObjectNode application = MAPPER.createObjectNode().put("applicationId", "app_" + jobId.substring(4))
+                .put("candidateId", "cand_" + nurse.substring(4)).put("jobId", jobId).put("stageId", "stg_1").put("stageName", "Applied");
+        String eventId = UUID.randomUUID().toString();
+        publish(org, "application.created", application, eventId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && ((Integer) search(org, byJob).path("meta.total")) == 0) {
+            sleep(300);
+        }
+        search(org, byJob).then().statusCode(200).body("meta.total", equalTo(1)).body("data[0].id", equalTo(nurse));
+        // a replay of the same event changes nothing
+        publish(org, "application.created", application, eventId);
+        search(org, byJob).then().body("meta.total", equalTo(1));
+    }
+
+    @Test
     void deletionRemovesAtOnceAndReplaysChangeNothing() {
         String org = TestTokens.newOrganizationId();
         String nurse = seed(org);

@@ -103,6 +103,14 @@ public class IndexRepository {
                 .map(r -> r.rowCount());
     }
 
+    /** A candidate applied to a job: their documents match that job's filter from now on (idempotent). */
+    public Uni<Integer> addJob(SqlClient tx, String organizationId, String candidateId, String jobId) {
+        return tx.preparedQuery("update search_documents set job_ids = array_append(job_ids, $3) "
+                        + "where organization_id = $1 and candidate_id = $2 and not ($3 = any(job_ids))")
+                .execute(Tuple.of(organizationId, candidateId, jobId))
+                .map(r -> r.rowCount());
+    }
+
     public Uni<Integer> updateDocumentField(SqlClient tx, String organizationId, String documentId, String field, Object value) {
         String sql = switch (field) {
             case "tags" -> "update search_documents set tags = $3 where organization_id = $1 and id = $2";

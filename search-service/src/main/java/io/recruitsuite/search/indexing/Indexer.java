@@ -81,6 +81,10 @@ public class Indexer {
                 Object v = value.isArray() ? strings(value) : value.isNull() ? null : value.asText();
                 return index.updateDocumentField(tx, org, data.path("documentId").asText(), field, v);
             });
+            // the job filter: applications made after the CV was uploaded
+            case EventTypes.APPLICATION_CREATED -> once.apply(tx -> data.hasNonNull("jobId")
+                    ? index.addJob(tx, org, data.path("candidateId").asText(), data.path("jobId").asText())
+                    : Uni.createFrom().voidItem());
             // events that do not touch the index still advance the organization's position
             default -> once.apply(tx -> Uni.createFrom().voidItem());
         };
