@@ -18,6 +18,8 @@ final class Report {
 
     private final StringBuilder md = new StringBuilder();
     final List<String> violations = new ArrayList<>();
+    /** worth knowing, but neither data loss nor a forbidden answer: reported, the run still passes */
+    final List<String> warnings = new ArrayList<>();
 
     Report line(String s) {
         md.append(s).append('\n');
@@ -39,6 +41,10 @@ final class Report {
         violations.add(s);
     }
 
+    void warning(String s) {
+        warnings.add(s);
+    }
+
     /** writes the report (with the verdict) and returns its path */
     Path write(String kind) throws IOException {
         heading("Verdict");
@@ -47,6 +53,10 @@ final class Report {
         } else {
             line("FAILED:");
             violations.forEach(v -> line("- " + v));
+        }
+        if (!warnings.isEmpty()) {
+            line("").line("Warnings (reported; they do not fail the run):");
+            warnings.forEach(w -> line("- " + w));
         }
         Path dir = Path.of(Params.REPORT_DIR);
         Files.createDirectories(dir);
