@@ -86,9 +86,16 @@ public interface GatewayConfig {
         @WithDefault("general")
         String rateClass();
 
-        /** {@code default} or {@code upload}. */
-        @WithDefault("default")
-        String maxBody();
+        /**
+         * Largest body other than a multipart upload the route accepts: the upstream's own HTTP limit, so
+         * that the gateway answers 413 itself instead of streaming into a connection the upstream closes.
+         * Unset: {@code gateway.max-body-default}.
+         */
+        Optional<MemorySize> maxBody();
+
+        /** Whether the route takes multipart CV uploads, which get {@code gateway.max-body-upload}. */
+        @WithDefault("false")
+        boolean uploads();
     }
 
     interface InternalTokenConfig {

@@ -46,6 +46,15 @@ public interface SearchConfig {
     /** Threads the embedding model may use to embed the passages of one batch in parallel. */
     int embeddingThreads();
 
+    /** Back-off between tries of an event that failed to apply for a transient reason (database down). */
+    Retry indexingRetry();
+
+    interface Retry {
+        Duration initial();
+
+        Duration max();
+    }
+
     Reindex reindex();
 
     /** Bounds on the full-text retriever, so its cost does not grow with the organization's size. */

@@ -10,21 +10,31 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.recruitsuite.search.SearchTest.awaitTotal;
 import static io.recruitsuite.search.SearchTest.publishUpload;
 import static io.recruitsuite.search.SearchTest.search;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Query instruction, tenant isolation under filtered HNSW scans, and searches during an indexing backlog. */
+/** Query instruction, tenant isolation under filtered HNSW scans, searches during an indexing backlog, event order. */
 @QuarkusTest
 class IndexingBehaviourTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
     EmbeddingProvider embeddings;
@@ -85,6 +95,38 @@ class IndexingBehaviourTest {
         assertTrue(indexed < cvs.size(), "the searches ran while the backlog was still being indexed (" + indexed + " of " + cvs.size() + ")");
         assertTrue(slowest < 5_000, "a search waited " + slowest + " ms behind the indexing backlog");
         awaitTotal(importing, "work experience", cvs.size());
+    }
+
+    @Test
+    void eventsReadTogetherApplyInTheirOrderWhileTheirCvsAreEmbeddedAhead() {
+        String org = TestTokens.newOrganizationId();
+        List<EvalSet.Cv> cvs = EvalSet.cvs().subList(40, 45);
+        String[] ids = new String[cvs.size()];
+        List<TestKafka.Raw> events = new ArrayList<>();
+        for (int i = 0; i < cvs.size(); i++) {
+            ids[i] = "doc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            ObjectNode data = SearchTest.uploadData(ids[i], cvs.get(i).name(), cvs.get(i).text(), List.of(), "pdf");
+            if (i == 2) {
+                data.put("uploadedAt", "yesterday"); // bad data: skipped, and the events after it still apply
+            }
+            events.add(SearchTest.envelope(org, "document.upload", data, UUID.randomUUID().toString()));
+            if (i == 0) {
+                // the rename must land on the row the upload writes, although it is read while that CV is embedded
+                events.add(SearchTest.envelope(org, "candidate.updated", MAPPER.createObjectNode()
+                        .put("candidateId", "cand_" + ids[0].substring(4)).put("name", "Renamed Rita"), UUID.randomUUID().toString()));
+            }
+            if (i == 1) {
+                events.add(SearchTest.envelope(org, "document.deleted", MAPPER.createObjectNode()
+                        .put("documentId", ids[1]).put("candidateId", "cand_" + ids[1].substring(4)), UUID.randomUUID().toString()));
+                events.add(new TestKafka.Raw(UUID.randomUUID().toString(), "document.upload", "{not json"));
+            }
+        }
+        TestKafka.publishAll(Topics.CANDIDATE_EVENTS, org, events);
+
+        Response r = awaitTotal(org, "work experience", cvs.size() - 2);
+        List<String> found = r.jsonPath().getList("data.id");
+        assertEquals(Set.of(ids[0], ids[3], ids[4]), Set.copyOf(found));
+        assertEquals("Renamed Rita", r.jsonPath().getString("data.find { it.id == '" + ids[0] + "' }.candidateName"));
     }
 
     private long count(String org) {

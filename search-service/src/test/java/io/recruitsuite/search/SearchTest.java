@@ -44,6 +44,12 @@ class SearchTest {
 
     static String publishUpload(String org, String name, String text, List<String> tags, String fileType) {
         String documentId = "doc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        publish(org, "document.upload", uploadData(documentId, name, text, tags, fileType), UUID.randomUUID().toString());
+        return documentId;
+    }
+
+    /** The data of a document.upload event as the candidate-service writes it. */
+    static ObjectNode uploadData(String documentId, String name, String text, List<String> tags, String fileType) {
         ObjectNode data = MAPPER.createObjectNode()
                 .put("documentId", documentId).put("candidateId", "cand_" + documentId.substring(4))
                 .put("filename", name.toLowerCase().replace(' ', '-') + "." + fileType)
@@ -53,14 +59,17 @@ class SearchTest {
         data.set("tags", MAPPER.valueToTree(tags));
         data.putNull("stage");
         data.putArray("jobIds");
-        publish(org, "document.upload", data, UUID.randomUUID().toString());
-        return documentId;
+        return data;
     }
 
     static void publish(String org, String type, JsonNode data, String eventId) {
+        TestKafka.publishAll(Topics.CANDIDATE_EVENTS, org, List.of(envelope(org, type, data, eventId)));
+    }
+
+    static TestKafka.Raw envelope(String org, String type, JsonNode data, String eventId) {
         try {
             EventEnvelope e = new EventEnvelope(eventId, type, EventEnvelope.format(Instant.now()), org, 1, data);
-            TestKafka.publish(Topics.CANDIDATE_EVENTS, org, eventId, type, MAPPER.writeValueAsString(e));
+            return new TestKafka.Raw(eventId, type, MAPPER.writeValueAsString(e));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

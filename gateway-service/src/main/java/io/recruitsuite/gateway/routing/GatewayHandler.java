@@ -85,7 +85,7 @@ public class GatewayHandler {
     }
 
     void install(@Observes Router router) {
-        routes = new RouteTable(config.routes());
+        routes = new RouteTable(config.routes(), config.maxBodyDefault().asLongValue());
         router.routeWithRegex("^/api/v1(/.*)?$").order(-100).handler(this::handle);
     }
 
@@ -133,10 +133,10 @@ public class GatewayHandler {
             error(rc, ErrorCode.NOT_FOUND, "No such endpoint: " + request.method().name() + " " + path);
             return;
         }
-        // only a multipart upload gets the upload limit; JSON to the same routes stays at the default
+        // only a multipart upload gets the upload limit; JSON to the same routes stays at the route's limit
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
-        long limit = (route.upload() && multipart ? config.maxBodyUpload() : config.maxBodyDefault()).asLongValue();
+        long limit = route.uploads() && multipart ? config.maxBodyUpload().asLongValue() : route.maxBody();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && exceeds(contentLength, limit)) {
             error(rc, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + limit + " bytes");

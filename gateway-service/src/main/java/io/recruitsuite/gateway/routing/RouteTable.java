@@ -11,15 +11,22 @@ public final class RouteTable {
 
     public enum Auth { API_KEY, SESSION, ANY }
 
-    public record Match(String upstream, Optional<String> scope, Auth auth, String rateClass, boolean upload, String pattern) {
+    /**
+     * @param maxBody     largest body the route accepts, in bytes, unless it is a multipart upload
+     * @param uploads     whether a multipart upload may use {@code maxUploadBody} instead
+     */
+    public record Match(String upstream, Optional<String> scope, Auth auth, String rateClass, long maxBody, boolean uploads,
+                        String pattern) {
     }
 
     private record Entry(String prefix, boolean wildcard, GatewayConfig.Route route) {
     }
 
     private final List<Entry> entries;
+    private final long defaultMaxBody;
 
-    public RouteTable(List<GatewayConfig.Route> routes) {
+    public RouteTable(List<GatewayConfig.Route> routes, long defaultMaxBody) {
+        this.defaultMaxBody = defaultMaxBody;
         // longest prefix first, so /api/v1/search/feedback could be given its own entry later
         this.entries = routes.stream()
                 .map(r -> r.path().endsWith("/**")
@@ -38,7 +45,8 @@ public final class RouteTable {
                 GatewayConfig.Route r = e.route();
                 boolean read = "GET".equals(method) || "HEAD".equals(method);
                 Optional<String> scope = read ? r.readScope() : r.writeScope();
-                return Optional.of(new Match(r.upstream(), scope, auth(r.auth()), r.rateClass(), "upload".equals(r.maxBody()), r.path()));
+                long maxBody = r.maxBody().map(size -> size.asLongValue()).orElse(defaultMaxBody);
+                return Optional.of(new Match(r.upstream(), scope, auth(r.auth()), r.rateClass(), maxBody, r.uploads(), r.path()));
             }
         }
         return Optional.empty();

@@ -51,6 +51,8 @@ class FuzzIT {
 
     static final long MAX_BODY_DEFAULT = 1024 * 1024;
     static final long MAX_BODY_UPLOAD = 11 * 1024 * 1024;
+    /** The search, webhook and keys services read at most 64 KB; the gateway applies their limit itself. */
+    static final long MAX_BODY_SMALL = 64 * 1024;
     static final Duration TIME_LIMIT = Duration.ofSeconds(150);
 
     static final String SQL = "' or 1=1--";
@@ -81,6 +83,10 @@ class FuzzIT {
 
         boolean sessionRoute() {
             return path.startsWith("/api/v1/keys");
+        }
+
+        boolean smallBodyRoute() {
+            return path.startsWith("/api/v1/search") || path.startsWith("/api/v1/webhooks") || path.startsWith("/api/v1/keys");
         }
     }
 
@@ -610,6 +616,13 @@ class FuzzIT {
             Resp chunked = E2eSupport.sendLarge(op.method(), target, headers, big, true);
             record("oversized-chunked", op, chunked);
             expect("oversized-chunked", op, chunked, 413);
+        }
+        if (op.smallBodyRoute()) {
+            // just over the upstream's own limit: the gateway must refuse it, never stream it into a closing connection
+            slot(op.path().startsWith("/api/v1/search"));
+            Resp small = E2eSupport.sendLarge(op.method(), target, headers, hugeJson((int) MAX_BODY_SMALL + 1024), false);
+            record("oversized-64KB", op, small);
+            expect("oversized-64KB", op, small, 413);
         }
         if (op.uploadRoute() && op.bodyKind().equals("json")) {
             // the documented gateway limit of a JSON body is 1 MB; the candidates routes carry the upload limit

@@ -2,19 +2,26 @@ package io.recruitsuite.search.indexing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.search.SearchConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads {@code recruit.candidate-events}. A malformed record is logged and skipped; a failure to
- * apply a good one (database down) is retried with back-off, holding the partition, so no event
- * is lost and the order per organization holds.
+ * Reads {@code recruit.candidate-events} a poll at a time. Every upload of the poll starts embedding
+ * at once (in order, on the indexing pool), and the events are applied strictly one after another, so
+ * the model works on the next CVs while the database writes the previous one. A malformed record is
+ * logged and skipped; a failure to apply a good one (database down) is retried with back-off, holding
+ * the partition, so no event is lost and the order per organization holds. The offsets of a poll are
+ * committed once all its events are applied; a replay after a crash changes nothing (event ids).
  */
 @ApplicationScoped
 public class CandidateEventsConsumer {
@@ -25,22 +32,45 @@ public class CandidateEventsConsumer {
     Indexer indexer;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    SearchConfig config;
+
+    private record Step(Indexer.Prepared prepared, Indexer.Source source) {
+    }
 
     @Incoming("candidate-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        JsonNode event;
-        Indexer.Source source = new Indexer.Source(record.partition(), record.offset());
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<Step> steps = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode event = read(record);
+            if (event != null) {
+                steps.add(new Step(indexer.prepare(event), new Indexer.Source(record.partition(), record.offset())));
+            }
+        }
+        return Multi.createFrom().iterable(steps)
+                .onItem().transformToUniAndConcatenate(this::apply)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private JsonNode read(ConsumerRecord<String, String> record) {
         try {
-            event = mapper.readTree(record.value());
+            JsonNode event = mapper.readTree(record.value());
             java.util.UUID.fromString(event.path("id").asText());
+            return event;
         } catch (Exception e) {
             LOG.warn("skipping a candidate event that is not a valid envelope");
-            return Uni.createFrom().voidItem();
+            return null;
         }
-        return Uni.createFrom().deferred(() -> indexer.apply(event, source))
+    }
+
+    private Uni<Void> apply(Step step) {
+        JsonNode event = step.prepared().event();
+        return Uni.createFrom().deferred(() -> indexer.apply(step.prepared(), step.source()))
                 .onFailure(CandidateEventsConsumer::isTransient).invoke(e -> LOG.warnf("indexing %s %s failed, retrying: %s",
                         event.path("type").asText(), event.path("id").asText(), e.toString()))
-                .onFailure(CandidateEventsConsumer::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure(CandidateEventsConsumer::isTransient).retry()
+                .withBackOff(config.indexingRetry().initial(), config.indexingRetry().max()).indefinitely()
                 .onFailure().recoverWithItem(e -> {
                     LOG.errorf("skipping event %s that cannot be applied: %s", event.path("id").asText(), e.toString());
                     return null;

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,10 @@ import java.util.function.Function;
  * in the same transaction as its effect, together with the event's position in the topic. Embedding
  * happens before the transaction, on the bounded indexing pool ({@link IndexingWorkers}), so neither
  * the event loop, a database connection nor the worker threads that embed search queries wait for it.
+ * <p>
+ * {@link #prepare} starts that embedding as soon as an event is read, so while one CV's transaction
+ * runs (round trips, index maintenance, the commit's flush) the model already embeds the next ones;
+ * {@link #apply(Prepared, Source)} still applies events strictly in their order.
  * <p>
  * A {@link #replay} (reindex) applies an event again even if it was applied before: every effect is
  * idempotent (upsert, delete, set), so re-applying an organization's events in order rebuilds its index.
@@ -50,17 +55,76 @@ public class Indexer {
         chunker = new Chunker(config.chunkWords(), config.chunkOverlapWords());
     }
 
+    /**
+     * An event read from the topic whose CV (for an upload) is being embedded on the indexing pool.
+     * Applying it waits for that embedding; a failed embedding is done again on the next try.
+     */
+    public final class Prepared {
+        private final JsonNode event;
+        private final Upload upload;
+        private final CompletableFuture<List<float[]>> vectors;
+        private final RuntimeException unreadable;
+
+        private Prepared(JsonNode event, Upload upload, CompletableFuture<List<float[]>> vectors, RuntimeException unreadable) {
+            this.event = event;
+            this.upload = upload;
+            this.vectors = vectors;
+            this.unreadable = unreadable;
+        }
+
+        public JsonNode event() {
+            return event;
+        }
+
+        Uni<List<float[]>> vectors() {
+            return Uni.createFrom().completionStage(vectors).onFailure().recoverWithUni(() -> embed(upload));
+        }
+    }
+
+    /** A CV to index: the document row and its text split into passages. */
+    private record Upload(IndexedDocument doc, List<String> chunks) {
+    }
+
+    /**
+     * Reads the event and, for a CV upload, queues its embedding on the indexing pool now. Events are
+     * embedded in the order they are prepared. An upload whose fields cannot be read fails when applied.
+     */
+    public Prepared prepare(JsonNode event) {
+        if (!EventTypes.DOCUMENT_UPLOAD.equals(event.path("type").asText()) || event.path("organizationId").asText().isEmpty()) {
+            return new Prepared(event, null, null, null);
+        }
+        Upload upload;
+        try {
+            upload = upload(event.path("organizationId").asText(), event.path("data"));
+        } catch (RuntimeException unreadable) {
+            return new Prepared(event, null, null, unreadable);
+        }
+        CompletableFuture<List<float[]>> vectors = upload.chunks().isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> embeddings.embedPassages(upload.chunks()), workers.executor());
+        return new Prepared(event, upload, vectors, null);
+    }
+
     /** Applies an event the live consumer read at {@code source} (null when unknown), once. */
     public Uni<Void> apply(JsonNode event, Source source) {
-        return apply(event, Mode.LIVE, source);
+        return apply(prepare(event), source);
+    }
+
+    /** Applies a prepared event the live consumer read at {@code source} (null when unknown), once. */
+    public Uni<Void> apply(Prepared prepared, Source source) {
+        return apply(prepared, Mode.LIVE, source);
     }
 
     /** Applies an event again, whether or not it was applied before (reindex). */
     public Uni<Void> replay(JsonNode event) {
-        return apply(event, Mode.REPLAY, null);
+        return Uni.createFrom().deferred(() -> apply(prepare(event), Mode.REPLAY, null));
     }
 
-    private Uni<Void> apply(JsonNode event, Mode mode, Source source) {
+    private Uni<Void> apply(Prepared prepared, Mode mode, Source source) {
+        if (prepared.unreadable != null) {
+            return Uni.createFrom().failure(prepared.unreadable);
+        }
+        JsonNode event = prepared.event();
         UUID eventId = UUID.fromString(event.path("id").asText());
         String org = event.path("organizationId").asText();
         JsonNode data = event.path("data");
@@ -69,7 +133,8 @@ public class Indexer {
         }
         Applier once = (effect) -> transaction(eventId, org, mode, source, effect);
         return switch (event.path("type").asText()) {
-            case EventTypes.DOCUMENT_UPLOAD -> upload(org, data, once);
+            case EventTypes.DOCUMENT_UPLOAD -> prepared.vectors()
+                    .chain(vectors -> once.apply(tx -> index.replaceDocument(tx, prepared.upload.doc(), prepared.upload.chunks(), vectors)));
             case EventTypes.DOCUMENT_DELETED -> once.apply(tx -> index.deleteDocument(tx, org, data.path("documentId").asText()));
             case EventTypes.CANDIDATE_DELETED -> once.apply(tx -> index.deleteCandidate(tx, org, data.path("candidateId").asText()));
             case EventTypes.CANDIDATE_UPDATED -> once.apply(tx -> index.updateCandidate(tx, org, data.path("candidateId").asText(),
@@ -94,7 +159,7 @@ public class Indexer {
         Uni<Void> apply(Function<SqlClient, Uni<?>> effect);
     }
 
-    private Uni<Void> upload(String org, JsonNode data, Applier once) {
+    private Upload upload(String org, JsonNode data) {
         String text = data.path("text").asText("");
         if (text.length() > config.maxTextChars()) {
             text = text.substring(0, config.maxTextChars());
@@ -105,9 +170,12 @@ public class Indexer {
                 data.path("fileSize").asLong(), data.path("wordCount").asInt(),
                 data.hasNonNull("uploadedAt") ? OffsetDateTime.parse(data.path("uploadedAt").asText()) : OffsetDateTime.now(),
                 List.of(strings(data.path("tags"))), text(data, "stage"), List.of(strings(data.path("jobIds"))));
-        return Uni.createFrom().item(() -> chunks.isEmpty() ? List.<float[]>of() : embeddings.embedPassages(chunks))
-                .runSubscriptionOn(workers.executor())
-                .chain(vectors -> once.apply(tx -> index.replaceDocument(tx, doc, chunks, vectors)));
+        return new Upload(doc, chunks);
+    }
+
+    private Uni<List<float[]>> embed(Upload upload) {
+        return Uni.createFrom().item(() -> upload.chunks().isEmpty() ? List.<float[]>of() : embeddings.embedPassages(upload.chunks()))
+                .runSubscriptionOn(workers.executor());
     }
 
     /**

@@ -120,7 +120,7 @@ public class TopicReplay {
             return false;
         }
         return Uni.createFrom().deferred(() -> indexer.replay(event))
-                .onFailure(CandidateEventsConsumer::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+                .onFailure(CandidateEventsConsumer::isTransient).retry().withBackOff(config.indexingRetry().initial(), config.indexingRetry().max())
                 .expireIn(config.reindex().timeout().toMillis())
                 .map(v -> true)
                 .onFailure(e -> !CandidateEventsConsumer.isTransient(e)).recoverWithItem(e -> {
