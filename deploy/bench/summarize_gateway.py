@@ -72,4 +72,4 @@ if cpu["gateway"]:
                for name in cpu[kind][0]]
         print(f"| {kind} | " + " | ".join(f"{v:.2f}" for v in row) + " |")
     print()
-print(f"- non-2xx responses: {errors}; medians of {rounds} alternating rounds of {seconds} s, {connections} connections, 2 wrk threads")
+print(f"- non-2xx responses: {errors}; medians of {rounds} alternating rounds of {seconds} s, {connections} connections, {1 if int(connections) < 2 else 2} wrk threads")

@@ -21,8 +21,6 @@ public interface SearchConfig {
     /** The k of reciprocal rank fusion: 1 / (k + rank). */
     int rrfK();
 
-    /** HNSW search breadth (pgvector hnsw.ef_search). */
-    int hnswEfSearch();
 
     int maxQueryChars();
 
@@ -45,6 +43,12 @@ public interface SearchConfig {
 
     /** Threads the embedding model may use to embed the passages of one batch in parallel. */
     int embeddingThreads();
+
+    /** Most passages of consecutive CVs embedded in one call to the model while indexing. */
+    int embeddingBatch();
+
+    /** How long a search waits for the query-vector cache before embedding the query itself. */
+    Duration queryCacheTimeout();
 
     /** Back-off between tries of an event that failed to apply for a transient reason (database down). */
     Retry indexingRetry();

@@ -58,6 +58,11 @@ class IndexingBehaviourTest {
         String other = TestTokens.newOrganizationId();
         String nurse = publishUpload(org, "Nadia Nurse", SearchTest.CVS.get("Nadia Nurse"), List.of(), "txt");
         awaitTotal(org, "work experience", 1);
+        // the pool's connections open with pgvector's iterative scan (startup parameters), as the vector half relies on
+        var settings = pool.query("select current_setting('hnsw.iterative_scan'), current_setting('hnsw.ef_search')").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertEquals("relaxed_order", settings.getString(0));
+        assertEquals("100", settings.getString(1));
         // the other organization's chunks are exactly what the query asks for, and far more than hnsw.ef_search
         String query = "senior react developer with TypeScript";
         String vector = Vectors.literal(embeddings.embedQuery(query));

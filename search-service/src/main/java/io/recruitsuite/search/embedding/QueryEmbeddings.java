@@ -43,7 +43,7 @@ public class QueryEmbeddings {
     public Uni<float[]> embed(String query) {
         String key = "rs:search:qvec:" + hash(provider.modelId() + "\n" + query);
         return values.get(key)
-                .ifNoItem().after(java.time.Duration.ofMillis(200)).recoverWithItem((String) null)
+                .ifNoItem().after(config.queryCacheTimeout()).recoverWithItem((String) null)
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("query cache unavailable: %s", e.getMessage());
                     return null;

@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads {@code recruit.candidate-events} a poll at a time. Every upload of the poll starts embedding
- * at once (in order, on the indexing pool), and the events are applied strictly one after another, so
+ * Reads {@code recruit.candidate-events} a poll at a time. Every upload of the poll is queued for
+ * embedding at once (in order, several CVs per call to the model), and the events are applied strictly one after another, so
  * the model works on the next CVs while the database writes the previous one. A malformed record is
  * logged and skipped; a failure to apply a good one (database down) is retried with back-off, holding
  * the partition, so no event is lost and the order per organization holds. The offsets of a poll are
@@ -40,12 +40,19 @@ public class CandidateEventsConsumer {
 
     @Incoming("candidate-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<Step> steps = new ArrayList<>(records.count());
+        List<JsonNode> events = new ArrayList<>(records.count());
+        List<Indexer.Source> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             JsonNode event = read(record);
             if (event != null) {
-                steps.add(new Step(indexer.prepare(event), new Indexer.Source(record.partition(), record.offset())));
+                events.add(event);
+                sources.add(new Indexer.Source(record.partition(), record.offset()));
             }
+        }
+        List<Indexer.Prepared> prepared = indexer.prepareAll(events);
+        List<Step> steps = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            steps.add(new Step(prepared.get(i), sources.get(i)));
         }
         return Multi.createFrom().iterable(steps)
                 .onItem().transformToUniAndConcatenate(this::apply)

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * happens before the transaction, on the bounded indexing pool ({@link IndexingWorkers}), so neither
  * the event loop, a database connection nor the worker threads that embed search queries wait for it.
  * <p>
- * {@link #prepare} starts that embedding as soon as an event is read, so while one CV's transaction
+ * {@link #prepareAll} starts that embedding as soon as events are read, so while one CV's transaction
  * runs (round trips, index maintenance, the commit's flush) the model already embeds the next ones;
  * {@link #apply(Prepared, Source)} still applies events strictly in their order.
  * <p>
@@ -85,24 +85,73 @@ public class Indexer {
     private record Upload(IndexedDocument doc, List<String> chunks) {
     }
 
-    /**
-     * Reads the event and, for a CV upload, queues its embedding on the indexing pool now. Events are
-     * embedded in the order they are prepared. An upload whose fields cannot be read fails when applied.
-     */
+    /** Reads one event and, for a CV upload, queues its embedding on the indexing pool now. */
     public Prepared prepare(JsonNode event) {
-        if (!EventTypes.DOCUMENT_UPLOAD.equals(event.path("type").asText()) || event.path("organizationId").asText().isEmpty()) {
-            return new Prepared(event, null, null, null);
+        return prepareAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Reads events in their order and queues the embedding of their CVs on the indexing pool now:
+     * consecutive CVs share one call to the model of at most {@code search.embedding-batch} passages
+     * (the model embeds a batch faster than the same passages one small call at a time). An upload
+     * whose fields cannot be read fails when applied.
+     */
+    public List<Prepared> prepareAll(List<JsonNode> events) {
+        List<Prepared> prepared = new ArrayList<>(events.size());
+        List<Upload> group = new ArrayList<>();
+        List<CompletableFuture<List<float[]>>> groupVectors = new ArrayList<>();
+        int groupPassages = 0;
+        for (JsonNode event : events) {
+            if (!EventTypes.DOCUMENT_UPLOAD.equals(event.path("type").asText()) || event.path("organizationId").asText().isEmpty()) {
+                prepared.add(new Prepared(event, null, null, null));
+                continue;
+            }
+            Upload upload;
+            try {
+                upload = upload(event.path("organizationId").asText(), event.path("data"));
+            } catch (RuntimeException unreadable) {
+                prepared.add(new Prepared(event, null, null, unreadable));
+                continue;
+            }
+            if (!group.isEmpty() && groupPassages + upload.chunks().size() > config.embeddingBatch()) {
+                embedTogether(group, groupVectors);
+                group = new ArrayList<>();
+                groupVectors = new ArrayList<>();
+                groupPassages = 0;
+            }
+            CompletableFuture<List<float[]>> vectors = new CompletableFuture<>();
+            group.add(upload);
+            groupVectors.add(vectors);
+            groupPassages += upload.chunks().size();
+            prepared.add(new Prepared(event, upload, vectors, null));
         }
-        Upload upload;
+        if (!group.isEmpty()) {
+            embedTogether(group, groupVectors);
+        }
+        return prepared;
+    }
+
+    /** One call to the model for the passages of several CVs; each CV's future gets its own vectors. */
+    private void embedTogether(List<Upload> uploads, List<CompletableFuture<List<float[]>>> futures) {
+        List<String> passages = uploads.stream().flatMap(u -> u.chunks().stream()).toList();
+        Runnable embed = () -> {
+            try {
+                List<float[]> vectors = passages.isEmpty() ? List.of() : embeddings.embedPassages(passages);
+                int from = 0;
+                for (int i = 0; i < uploads.size(); i++) {
+                    int to = from + uploads.get(i).chunks().size();
+                    futures.get(i).complete(List.copyOf(vectors.subList(from, to)));
+                    from = to;
+                }
+            } catch (RuntimeException e) {
+                futures.forEach(f -> f.completeExceptionally(e));
+            }
+        };
         try {
-            upload = upload(event.path("organizationId").asText(), event.path("data"));
-        } catch (RuntimeException unreadable) {
-            return new Prepared(event, null, null, unreadable);
+            workers.executor().execute(embed);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            futures.forEach(f -> f.completeExceptionally(shuttingDown));
         }
-        CompletableFuture<List<float[]>> vectors = upload.chunks().isEmpty()
-                ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> embeddings.embedPassages(upload.chunks()), workers.executor());
-        return new Prepared(event, upload, vectors, null);
     }
 
     /** Applies an event the live consumer read at {@code source} (null when unknown), once. */

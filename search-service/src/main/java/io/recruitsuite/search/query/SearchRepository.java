@@ -58,10 +58,10 @@ public class SearchRepository {
         String sql = "select document_id, max(sim) as best from (select c.document_id, 1 - (c.embedding <=> $2::vector) as sim "
                 + "from search_chunks c where c.organization_id = $1" + documents
                 + " order by c.embedding <=> $2::vector limit $3) t group by document_id order by best desc";
-        // the organization filter would starve a plain HNSW scan; iterative scans keep reading until enough rows pass
-        return pool.withTransaction(tx -> tx.query("select set_config('hnsw.ef_search', '" + config.hnswEfSearch()
-                        + "', true), set_config('hnsw.iterative_scan', 'relaxed_order', true)").execute()
-                .chain(() -> tx.preparedQuery(sql).execute(args)))
+        // the organization filter would starve a plain HNSW scan: every connection of the pool opens with
+        // pgvector's iterative scan and ef_search set (quarkus.datasource.reactive.additional-properties),
+        // so this is one round trip, not a transaction that sets them first
+        return pool.preparedQuery(sql).execute(args)
                 .map(SearchRepository::firstColumn);
     }
 
@@ -113,11 +113,14 @@ public class SearchRepository {
                     }
                     return out;
                 });
-        Uni<Map<String, List<Passage>>> passages = pool.preparedQuery("select c.document_id, 1 - (c.embedding <=> $3::vector) as sim, "
-                        + "ts_headline('english', c.content, " + ANY_WORD_QUERY + ", "
-                        + "'MaxFragments=1, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') as excerpt "
-                        + "from search_chunks c where c.organization_id = $1 and c.document_id = any($4) order by c.document_id, sim desc")
-                .execute(Tuple.of(org, text, Vectors.literal(query), idArray))
+        // excerpts only for the passages a result shows: ts_headline parses the whole chunk, so a long CV's
+        // other chunks would cost time for nothing
+        Uni<Map<String, List<Passage>>> passages = pool.preparedQuery("select document_id, sim, ts_headline('english', content, "
+                        + ANY_WORD_QUERY + ", 'MaxFragments=1, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') as excerpt "
+                        + "from (select c.document_id, c.content, 1 - (c.embedding <=> $3::vector) as sim, row_number() over "
+                        + "(partition by c.document_id order by c.embedding <=> $3::vector) as n from search_chunks c "
+                        + "where c.organization_id = $1 and c.document_id = any($4)) ranked where n <= $5 order by document_id, sim desc")
+                .execute(Tuple.of(org, text, Vectors.literal(query), idArray, Math.max(1, config.highlights())))
                 .map(rows -> {
                     Map<String, List<Passage>> out = new LinkedHashMap<>();
                     for (var it = rows.iterator(); it.hasNext(); ) {
