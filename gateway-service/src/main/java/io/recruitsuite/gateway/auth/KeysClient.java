@@ -1,6 +1,7 @@
 package io.recruitsuite.gateway.auth;
 
 import io.recruitsuite.gateway.GatewayConfig;
+import io.recruitsuite.gateway.routing.UpstreamUrl;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-import java.net.URI;
 import java.time.temporal.ChronoUnit;
 
 /** The keys-service as the gateway uses it: verify a key, report usage. */
@@ -28,14 +28,14 @@ public class KeysClient {
     InternalTokenSigner signer;
 
     private WebClient client;
-    private URI base;
 
     @PostConstruct
     void init() {
-        base = URI.create(config.upstreams().get("keys").url());
+        UpstreamUrl keys = UpstreamUrl.parse(config.upstreams().get("keys").url());
         client = WebClient.create(vertx, new WebClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(base.getPort())
+                .setDefaultHost(keys.host())
+                .setDefaultPort(keys.port())
+                .setSsl(keys.secure())
                 .setConnectTimeout((int) config.upstreamDefaults().connectTimeout().toMillis())
                 .setMaxPoolSize(config.upstreamDefaults().maxConnections()));
     }

@@ -1,6 +1,7 @@
 package io.recruitsuite.gateway.discovery;
 
 import io.recruitsuite.gateway.GatewayConfig;
+import io.recruitsuite.gateway.routing.UpstreamUrl;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -9,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +48,8 @@ public class OpenApiAggregator {
         }
         List<Uni<JsonObject>> parts = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Upstream> e : new TreeMap<>(config.upstreams()).entrySet()) {
-            URI uri = URI.create(e.getValue().url());
-            parts.add(client.get(uri.getPort(), uri.getHost(), "/q/openapi?format=json").send()
+            UpstreamUrl url = UpstreamUrl.parse(e.getValue().url());
+            parts.add(client.get(url.port(), url.host(), "/q/openapi?format=json").ssl(url.secure()).send()
                     .map(r -> r.statusCode() == 200 ? r.bodyAsJsonObject() : null)
                     .ifNoItem().after(FETCH_TIMEOUT).recoverWithItem((JsonObject) null)
                     .onFailure().recoverWithItem((JsonObject) null));

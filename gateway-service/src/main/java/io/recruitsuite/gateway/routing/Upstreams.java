@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,13 +44,14 @@ public class Upstreams {
     void init() {
         GatewayConfig.UpstreamDefaults d = config.upstreamDefaults();
         config.upstreams().forEach((name, upstream) -> {
-            URI uri = URI.create(upstream.url());
+            UpstreamUrl url = UpstreamUrl.parse(upstream.url());
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                            .setSsl(url.secure())
                             .setConnectTimeout((int) d.connectTimeout().toMillis())
                             .setKeepAlive(true)
                             .setTcpNoDelay(true),
                     new PoolOptions().setHttp1MaxSize(d.maxConnections()));
-            upstreams.put(name, new Upstream(name, uri.getHost(), uri.getPort(), client, guard(name, d, false), guard(name, d, true)));
+            upstreams.put(name, new Upstream(name, url.host(), url.port(), client, guard(name, d, false), guard(name, d, true)));
         });
     }
 
