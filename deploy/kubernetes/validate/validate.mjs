@@ -1,44 +1,98 @@
-// Renders every overlay with kustomize and checks it offline:
-//  1. every object against the Kubernetes API schemas (kubernetes-models) or the schema of its CRD;
+// Renders every overlay (and its Kafka part) with kustomize and checks it offline:
+//  1. every object against the upstream schema of its API version: Kubernetes' own kinds against the
+//     Kubernetes API schemas (kubernetes-models), custom resources against the operators' released
+//     CRDs in crds/ (an API version a CRD no longer serves has no schema and fails);
 //  2. that the manifests agree with the services themselves: ports, probe paths, environment
-//     variables, key files, topics, and that selectors, references and policies point at something.
+//     variables, key files, topics and Kafka ACLs, the shutdown sequence, the connection budget, and
+//     that selectors, references and policies point at something.
 // Exit status 1 with one line per problem. `node validate.mjs` from this folder.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv from "ajv";
 import { parseAllDocuments } from "yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const kubernetesDir = join(here, "..");
-const repo = join(kubernetesDir, "..", "..");
-const SERVICES = ["gateway-service", "keys-service", "candidate-service", "search-service", "webhook-service"];
-const OVERLAYS = readdirSync(join(kubernetesDir, "overlays"));
+export const kubernetesDir = join(here, "..");
+export const repo = join(kubernetesDir, "..", "..");
+export const SERVICES = ["gateway-service", "keys-service", "candidate-service", "search-service", "webhook-service"];
+export const OVERLAYS = readdirSync(join(kubernetesDir, "overlays")).sort();
+const CONFIG_MAP = "recruit-suite-config";
 // Pods the operators create; policies may select them although no manifest here defines them.
-const OPERATOR_POD_LABELS = ["cnpg.io/cluster", "strimzi.io/cluster", "k8s-app"];
-// Secrets are created by whoever runs the cluster, never kept in the repository.
-const EXPECTED_SECRETS = new Set(["recruit-suite-keys", "recruit-suite-api-tls",
-  "recruit-db-keys", "recruit-db-candidate", "recruit-db-search", "recruit-db-webhook"]);
+const OPERATOR_POD_LABELS = ["cnpg.io/cluster", "cnpg.io/poolerName", "strimzi.io/cluster", "k8s-app"];
+// Secrets are created by whoever runs the cluster, never kept in the repository (docs/operations.md).
+const EXPECTED_SECRETS = new Set(["recruit-suite-keys", "recruit-suite-api-tls", "recruit-backup-s3",
+  "recruit-db-keys", "recruit-db-candidate", "recruit-db-search", "recruit-db-webhook",
+  "recruit-kafka-keys", "recruit-kafka-candidate", "recruit-kafka-search", "recruit-kafka-webhook", "recruit-kafka-gateway"]);
+// Which topic each service writes and which it reads: the ACLs of its KafkaUser must be exactly these.
+const KAFKA_ACCESS = {
+  "keys-service": { write: ["recruit.key-events"], read: [] },
+  "candidate-service": { write: ["recruit.candidate-events"], read: [] },
+  "search-service": { write: ["recruit.search-events"], read: ["recruit.candidate-events"] },
+  "webhook-service": { write: [], read: ["recruit.candidate-events", "recruit.key-events", "recruit.search-events"] },
+  "gateway-service": { write: [], read: ["recruit.key-events"] },
+};
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// ---------------------------------------------------------------- upstream CRD schemas
+// The CRDs' patterns are Go (RE2) expressions: an inline (?i) becomes JavaScript's "i" flag.
+function re2(source, flags) {
+  const insensitive = source.includes("(?i)");
+  const regExp = new RegExp(source.replaceAll("(?i)", ""), insensitive ? `${flags}i` : flags);
+  return regExp;
+}
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: re2 } });
 const crdValidators = new Map();
-for (const file of readdirSync(join(here, "crd-schemas"))) {
-  const [group, version, kind] = file.replace(/\.json$/, "").split("_");
-  crdValidators.set(`${group}/${version}/${kind}`, ajv.compile(JSON.parse(readFileSync(join(here, "crd-schemas", file), "utf8"))));
+
+// Kubernetes prunes unknown fields of a structural schema silently, so a field that moved between
+// API versions would vanish without an error; strict field validation (kubectl's default) refuses
+// them. Closing every object schema that lists its properties does the same offline.
+function closeObjects(schema) {
+  if (Array.isArray(schema)) return schema.map(closeObjects);
+  if (!schema || typeof schema !== "object") return schema;
+  const out = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === "properties" ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, closeObjects(s)])) : closeObjects(v);
+  if (out.properties && out.additionalProperties === undefined && !out["x-kubernetes-preserve-unknown-fields"]) out.additionalProperties = false;
+  return out;
 }
 
-export function render(overlay) {
-  const out = execFileSync("kubectl", ["kustomize", join(kubernetesDir, "overlays", overlay)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+function loadCrds(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) { loadCrds(path); continue; }
+    if (!entry.name.endsWith(".yaml")) continue;
+    for (const doc of parseAllDocuments(readFileSync(path, "utf8")).map((d) => d.toJS())) {
+      if (doc?.kind !== "CustomResourceDefinition") continue;
+      for (const version of doc.spec.versions.filter((v) => v.served)) {
+        const schema = closeObjects(version.schema.openAPIV3Schema);
+        // metadata is the API server's business; the CRD only says "object"
+        schema.properties.metadata = { type: "object" };
+        crdValidators.set(`${doc.spec.group}/${version.name}/${doc.spec.names.kind}`, ajv.compile(schema));
+      }
+    }
+  }
+}
+loadCrds(join(here, "crds"));
+
+export function renderDir(dir) {
+  const out = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return parseAllDocuments(out).map((d) => d.toJS()).filter(Boolean);
 }
 
-async function schemaProblems(obj) {
+/** The objects of one environment: the overlay itself and its Kafka part (another namespace). */
+export function render(overlay) {
+  const dir = join(kubernetesDir, "overlays", overlay);
+  const kafka = join(dir, "kafka");
+  return [...renderDir(dir), ...(existsSync(kafka) ? renderDir(kafka) : [])];
+}
+
+export async function schemaProblems(obj) {
   const [group, version] = obj.apiVersion.includes("/") ? obj.apiVersion.split("/") : ["", obj.apiVersion];
   const crd = crdValidators.get(`${group}/${version}/${obj.kind}`);
   if (crd) {
-    return crd(obj) ? [] : crd.errors.map((e) => `${e.instancePath || "/"} ${e.message}`);
+    return crd(obj) ? [] : crd.errors.map((e) => `${e.instancePath || "/"} ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ""}`);
   }
+  if (group.includes(".") && !group.endsWith(".k8s.io")) return [`no schema for ${obj.apiVersion} ${obj.kind}: no served version of a known CRD`];
   const modulePath = group ? `kubernetes-models/${group}/${version}/${obj.kind}` : `kubernetes-models/${version}/${obj.kind}`;
   let Model;
   try {
@@ -54,7 +108,7 @@ async function schemaProblems(obj) {
   }
 }
 
-function properties(service) {
+export function properties(service) {
   const text = readFileSync(join(repo, service, "src/main/resources/application.properties"), "utf8");
   const props = new Map();
   for (const line of text.split("\n")) {
@@ -65,20 +119,40 @@ function properties(service) {
 }
 
 const matches = (selector, labels) => Object.entries(selector || {}).every(([k, v]) => labels?.[k] === v);
+const durationSeconds = (d) => { const m = String(d || "").match(/^(\d+)(ms|s|m)?$/); if (!m) return NaN; return Number(m[1]) * ({ ms: 0.001, s: 1, m: 60 }[m[2] || "s"]); };
+export const projectVersion = () => readFileSync(join(repo, "pom.xml"), "utf8").match(/<artifactId>recruit-suite<\/artifactId>\s*<version>([^<]+)<\/version>/)?.[1];
+
+/** The ConfigMap the services read, whatever hash suffix the generator gave its name. */
+export function suiteConfig(objects) {
+  const deployment = objects.find((o) => o.kind === "Deployment");
+  const ref = deployment?.spec.template.spec.containers[0].envFrom?.find((e) => e.configMapRef)?.configMapRef.name;
+  return objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === ref);
+}
 
 export function consistencyProblems(objects) {
   const problems = [];
   const byKind = (kind) => objects.filter((o) => o.kind === kind);
   const named = (kind, name) => objects.find((o) => o.kind === kind && o.metadata.name === name);
   const podOwners = [...byKind("Deployment"), ...byKind("StatefulSet")];
-  const config = named("ConfigMap", "recruit-suite-config")?.data || {};
+  const configMap = suiteConfig(objects);
+  const config = configMap?.data || {};
+  const version = projectVersion();
 
+  if (!configMap) problems.push(`the services read no ConfigMap named ${CONFIG_MAP}-<hash>`);
+  else if (!new RegExp(`^${CONFIG_MAP}-[a-z0-9]{10}$`).test(configMap.metadata.name)) problems.push(`${configMap.metadata.name}: not generated with a content hash, so a config change would not roll the pods`);
   if (byKind("Secret").length) problems.push("a Secret is rendered: secrets must be created in the cluster, not kept here");
-  const ingresses = byKind("Ingress");
-  for (const ing of ingresses) {
-    for (const rule of ing.spec.rules || []) for (const p of rule.http.paths) {
-      if (p.backend.service.name !== "gateway-service") problems.push(`Ingress ${ing.metadata.name} exposes ${p.backend.service.name}: only the gateway is public`);
+  for (const ing of byKind("Ingress")) problems.push(`Ingress ${ing.metadata.name}: the default entry is a Gateway API HTTPRoute (an Ingress is only an example)`);
+  for (const route of byKind("HTTPRoute")) {
+    for (const rule of route.spec.rules || []) for (const b of rule.backendRefs || []) {
+      const svc = named("Service", b.name);
+      if (b.name !== "gateway-service") problems.push(`HTTPRoute ${route.metadata.name} exposes ${b.name}: only the gateway is public`);
+      else if (!svc?.spec.ports.some((p) => p.port === b.port)) problems.push(`HTTPRoute ${route.metadata.name} sends to port ${b.port}, which the Service does not expose`);
     }
+  }
+  const namespace = byKind("Namespace")[0];
+  if (byKind("Deployment").length) {
+    if (!namespace) problems.push("no Namespace object");
+    else if (namespace.metadata.labels?.["pod-security.kubernetes.io/enforce"] !== "restricted") problems.push(`Namespace ${namespace.metadata.name} does not enforce the restricted Pod Security level`);
   }
 
   for (const service of SERVICES) {
@@ -89,6 +163,7 @@ export function consistencyProblems(objects) {
     for (const kind of ["Service", "ServiceAccount", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy"]) {
       if (!named(kind, service)) problems.push(`${service}: no ${kind}`);
     }
+    if (deployment.spec.replicas !== undefined && named("HorizontalPodAutoscaler", service)) problems.push(`${service}: the Deployment sets replicas although an HPA owns them (every apply would reset the scale)`);
     const pod = deployment.spec.template;
     const container = pod.spec.containers.find((c) => c.name === service);
     if (!container) { problems.push(`${service}: no container named after the service`); continue; }
@@ -97,25 +172,40 @@ export function consistencyProblems(objects) {
     const env = new Map((container.env || []).map((e) => [e.name, e.value]));
     if (env.get("QUARKUS_HTTP_PORT") !== String(port)) problems.push(`${service}: QUARKUS_HTTP_PORT ${env.get("QUARKUS_HTTP_PORT")} is not ${port}`);
     if (env.get("QUARKUS_HTTP_HOST") !== "0.0.0.0") problems.push(`${service}: must listen on all interfaces in a pod (QUARKUS_HTTP_HOST)`);
-    // every variable we set must be one the service reads, or it is a typo that silently does nothing
-    const envFromConfig = (container.envFrom || []).some((e) => e.configMapRef?.name === "recruit-suite-config") ? Object.keys(config) : [];
+    // every variable we set must be one the service reads, or it is a typo that silently does nothing;
+    // KAFKA_* are Kafka client settings, which Quarkus passes to every Kafka client by name
+    const envFromConfig = (container.envFrom || []).some((e) => e.configMapRef?.name === configMap?.metadata.name) ? Object.keys(config) : [];
+    const expandedFrom = new Set([...env.values()].flatMap((v) => [...String(v ?? "").matchAll(/\$\((\w+)\)/g)].map((m) => m[1])));
     for (const name of [...env.keys(), ...envFromConfig]) {
-      if (name.startsWith("QUARKUS_")) continue;
+      if (name.startsWith("QUARKUS_") || name.startsWith("KAFKA_")) continue;
       const readByService = text.includes("${" + name + ":") || text.includes("${" + name + "}");
       const meantForOthers = envFromConfig.includes(name) && !env.has(name);
-      if (!readByService && !meantForOthers) problems.push(`${service}: sets ${name}, which its application.properties never reads`);
+      if (!readByService && !meantForOthers && !expandedFrom.has(name)) problems.push(`${service}: sets ${name}, which its application.properties never reads`);
+    }
+    for (const [name, value] of env) for (const m of String(value ?? "").matchAll(/\$\((\w+)\)/g)) {
+      const defined = envFromConfig.includes(m[1]) || [...env.keys()].indexOf(m[1]) > -1 && [...env.keys()].indexOf(m[1]) < [...env.keys()].indexOf(name);
+      if (!defined) problems.push(`${service}: ${name} refers to $(${m[1]}), which is not defined before it (Kubernetes would leave it unexpanded)`);
     }
     if (props.has("quarkus.datasource.db-kind")) {
       for (const v of ["RS_DB_NAME", "RS_DB_USER", "RS_DB_PASSWORD"]) if (!env.has(v)) problems.push(`${service}: ${v} is not set`);
       if (!config.RS_DB_HOST) problems.push("RS_DB_HOST is not configured");
     }
+    if (!env.has("KAFKA_SASL_JAAS_CONFIG") || !String(env.get("KAFKA_SASL_JAAS_CONFIG")).includes(`username="${service}"`)) problems.push(`${service}: does not log in to Kafka as its own KafkaUser ${service}`);
     const pom = readFileSync(join(repo, service, "pom.xml"), "utf8");
     if (!pom.includes("quarkus-smallrye-health")) problems.push(`${service}: probes need quarkus-smallrye-health`);
+    if (!pom.includes("<artifactId>quarkus-container-image-jib</artifactId>") || pom.includes("quarkus-container-image-docker")) problems.push(`${service}: images are built with quarkus-container-image-jib (no Docker daemon)`);
     const probes = { startupProbe: "/q/health/started", readinessProbe: "/q/health/ready", livenessProbe: "/q/health/live" };
     for (const [probe, path] of Object.entries(probes)) {
       const get = container[probe]?.httpGet;
       if (!get || get.path !== path || (get.port !== "http" && get.port !== port)) problems.push(`${service}: ${probe} must GET ${path} on the http port`);
     }
+    // the shutdown sequence: preStop pause, then Quarkus' not-ready delay, then draining; the grace period covers all
+    const preStop = container.lifecycle?.preStop?.sleep?.seconds;
+    const delay = props.get("quarkus.shutdown.delay-enabled") === "true" ? durationSeconds(props.get("quarkus.shutdown.delay")) : NaN;
+    const timeout = durationSeconds(props.get("quarkus.shutdown.timeout"));
+    if (!(preStop > 0)) problems.push(`${service}: no preStop pause, so the pod stops while endpoints still send it requests`);
+    if (!(delay > 0) || !(timeout > 0)) problems.push(`${service}: quarkus.shutdown.delay (with delay-enabled) and quarkus.shutdown.timeout must be set`);
+    else if ((pod.spec.terminationGracePeriodSeconds ?? 30) <= preStop + delay + timeout) problems.push(`${service}: terminationGracePeriodSeconds ${pod.spec.terminationGracePeriodSeconds} does not cover preStop ${preStop}s + delay ${delay}s + timeout ${timeout}s`);
     const sc = pod.spec.securityContext || {};
     if (!sc.runAsNonRoot || container.securityContext?.allowPrivilegeEscalation !== false || !container.securityContext?.readOnlyRootFilesystem) {
       problems.push(`${service}: must run as non-root, without privilege escalation, on a read-only root filesystem`);
@@ -128,9 +218,10 @@ export function consistencyProblems(objects) {
     if (JSON.stringify(wanted) !== JSON.stringify(mounted)) problems.push(`${service}: mounts keys [${mounted}] but reads [${wanted}]`);
     const mount = container.volumeMounts?.find((m) => m.name === keysVolume?.name);
     if (!mount || mount.mountPath !== env.get("RS_KEYS_DIR")) problems.push(`${service}: the key volume is not mounted at RS_KEYS_DIR`);
-    const dockerfile = join(repo, service, "src/main/docker/Dockerfile.jvm");
-    if (!existsSync(dockerfile)) problems.push(`${service}: no src/main/docker/Dockerfile.jvm`);
-    else if (!readFileSync(dockerfile, "utf8").includes(`EXPOSE ${port}`)) problems.push(`${service}: Dockerfile does not EXPOSE ${port}`);
+    // images: a registry and a tag <project version>-<commit>, set by the overlay
+    const [image, tag] = container.image.split(/:(?=[^/]+$)/);
+    if (!image.includes(".") || !image.endsWith(`/${service}`)) problems.push(`${service}: image ${container.image} names no registry`);
+    if (!tag || !new RegExp(`^${version.replace(/\./g, "\\.")}-[0-9a-f]{7,40}$`).test(tag)) problems.push(`${service}: image tag ${tag} is not <project version ${version}>-<commit>`);
   }
 
   for (const svc of byKind("Service")) {
@@ -164,20 +255,86 @@ export function consistencyProblems(objects) {
       ...spec.containers.flatMap((c) => (c.env || []).map((e) => e.valueFrom?.secretKeyRef?.name))].filter(Boolean);
     for (const r of refs) if (!EXPECTED_SECRETS.has(r)) problems.push(`${o.metadata.name} references Secret ${r}, which the operations guide does not list`);
   }
-  for (const ing of ingresses) for (const t of ing.spec.tls || []) {
-    if (!EXPECTED_SECRETS.has(t.secretName)) problems.push(`Ingress TLS secret ${t.secretName} is not documented`);
-  }
   for (const [name, url] of Object.entries(config).filter(([k]) => k.startsWith("RS_UPSTREAM_"))) {
-    const host = new URL(url).hostname;
-    if (!named("Service", host)) problems.push(`${name} points at ${host}, which is not a Service`);
+    const u = new URL(url);
+    const svc = named("Service", u.hostname);
+    const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
+    if (!svc) problems.push(`${name} points at ${u.hostname}, which is not a Service`);
+    else if (!svc.spec.ports.some((p) => p.port === port)) problems.push(`${name} calls port ${port}, which Service ${u.hostname} does not expose`);
   }
   if (config.RS_REDIS_HOST && !named("Service", config.RS_REDIS_HOST) && named("StatefulSet", "redis")) problems.push("RS_REDIS_HOST is not the redis Service");
+
+  // PostgreSQL: the services through a transaction-mode pooler, Flyway directly; the budget holds at every HPA maximum
   const cluster = byKind("Cluster")[0];
-  if (cluster && config.RS_DB_HOST !== `${cluster.metadata.name}-rw`) problems.push(`RS_DB_HOST must be the primary service ${cluster.metadata.name}-rw`);
+  if (cluster) {
+    const pooler = byKind("Pooler").find((p) => p.spec.cluster.name === cluster.metadata.name && p.spec.type === "rw");
+    if (!pooler) problems.push(`no rw Pooler in front of ${cluster.metadata.name}`);
+    else {
+      if (config.RS_DB_HOST !== pooler.metadata.name) problems.push(`RS_DB_HOST must be the Pooler ${pooler.metadata.name}`);
+      if (pooler.spec.pgbouncer.poolMode !== "transaction") problems.push(`Pooler ${pooler.metadata.name} is not in transaction mode`);
+      if (config.RS_DB_DIRECT_HOST !== `${cluster.metadata.name}-rw`) problems.push(`RS_DB_DIRECT_HOST must be the primary service ${cluster.metadata.name}-rw`);
+      const pb = pooler.spec.pgbouncer.parameters || {};
+      const dbServices = SERVICES.filter((s) => properties(s).props.has("quarkus.datasource.db-kind"));
+      const maxReplicas = (s) => named("HorizontalPodAutoscaler", s)?.spec.maxReplicas ?? 1;
+      const clients = dbServices.reduce((n, s) => n + maxReplicas(s) * Number(properties(s).props.get("quarkus.datasource.reactive.max-size") || 20), 0);
+      if (Number(pb.max_client_conn) < clients) problems.push(`Pooler max_client_conn ${pb.max_client_conn} is below the ${clients} connections of every service pool at the HPA maximum`);
+      const direct = dbServices.reduce((n, s) => {
+        const c = named("Deployment", s).spec.template.spec.containers[0];
+        const jdbcMax = Number(c.env.find((e) => e.name === "QUARKUS_DATASOURCE_JDBC_MAX_SIZE")?.value ?? properties(s).props.get("quarkus.datasource.jdbc.max-size") ?? 20);
+        return n + maxReplicas(s) * jdbcMax;
+      }, 0);
+      const server = (pooler.spec.instances ?? 1) * dbServices.length * Number(pb.default_pool_size || 20);
+      // CloudNativePG's instance manager, exporter and superuser_reserved_connections
+      const operatorReserve = 10;
+      const max = Number(cluster.spec.postgresql.parameters.max_connections);
+      if (server + direct + operatorReserve > max) problems.push(`connection budget: ${server} pooled + ${direct} direct + ${operatorReserve} reserved > max_connections ${max}`);
+      for (const p of ["hnsw.ef_search", "hnsw.iterative_scan"]) {
+        if (!cluster.spec.postgresql.parameters[p]) problems.push(`${p} must be a server setting: PgBouncer drops startup parameters`);
+        if (!String(pb.ignore_startup_parameters || "").split(",").includes(p)) problems.push(`Pooler must ignore the startup parameter ${p} (search-service sends it) instead of refusing the connection`);
+      }
+    }
+    if (!/:\d+\.\d+/.test(cluster.spec.imageName || "")) problems.push(`Cluster ${cluster.metadata.name}: PostgreSQL image not pinned to a minor version`);
+    if (!cluster.spec.backup?.barmanObjectStore?.wal) problems.push(`Cluster ${cluster.metadata.name}: no WAL archiving to an object store (no point-in-time recovery)`);
+    if (!byKind("ScheduledBackup").some((b) => b.spec.cluster.name === cluster.metadata.name)) problems.push(`Cluster ${cluster.metadata.name}: no ScheduledBackup`);
+  }
+
+  // monitoring: the Prometheus Operator's objects, not annotations it ignores
+  for (const o of podOwners) if (Object.keys(o.spec.template.metadata.annotations || {}).some((a) => a.startsWith("prometheus.io/"))) problems.push(`${o.metadata.name}: prometheus.io annotations are ignored by the Prometheus Operator`);
+  if (byKind("Deployment").length) {
+    const monitors = byKind("ServiceMonitor");
+    for (const service of SERVICES) {
+      const svc = named("Service", service);
+      const monitor = monitors.find((m) => (m.spec.selector.matchExpressions || []).every((e) => e.operator === "In" && e.values.includes(svc?.metadata.labels?.[e.key]))
+        && matches(m.spec.selector.matchLabels, svc?.metadata.labels));
+      if (!monitor) problems.push(`${service}: no ServiceMonitor selects its Service`);
+      else if (!monitor.spec.endpoints.some((e) => e.path === "/q/metrics" && svc.spec.ports.some((p) => p.name === e.port))) problems.push(`${service}: the ServiceMonitor does not scrape /q/metrics on a port the Service names`);
+    }
+    const rules = byKind("PrometheusRule").flatMap((r) => r.spec.groups.flatMap((g) => g.rules)).filter((r) => r.alert);
+    if (!rules.length) problems.push("no PrometheusRule with alerts");
+    for (const r of rules) if (!r.annotations?.runbook_url) problems.push(`alert ${r.alert} has no runbook_url`);
+    if (!rules.some((r) => /absent\(up\{/.test(r.expr))) problems.push("no alert for a target that disappeared (absent(up{...}))");
+  }
+
+  // Kafka: the suite's topics, one user per service with exactly its access
   const topicsJava = readFileSync(join(repo, "suite-common/src/main/java/io/recruitsuite/common/events/Topics.java"), "utf8");
   const topics = [...topicsJava.matchAll(/String \w+_EVENTS = "([^"]+)"/g)].map((m) => m[1]).sort();
   const declared = byKind("KafkaTopic").map((t) => t.spec.topicName).sort();
   if (byKind("KafkaTopic").length && JSON.stringify(topics) !== JSON.stringify(declared)) problems.push(`KafkaTopics [${declared}] are not the suite's topics [${topics}]`);
+  if (byKind("KafkaUser").length) {
+    for (const [service, access] of Object.entries(KAFKA_ACCESS)) {
+      const user = named("KafkaUser", service);
+      if (!user) { problems.push(`no KafkaUser ${service}`); continue; }
+      const acls = user.spec.authorization?.acls || [];
+      const topicsWith = (op) => acls.filter((a) => a.resource.type === "topic" && a.operations.some((o) => o === op || o === "All")).map((a) => a.resource.name).sort();
+      if (JSON.stringify(topicsWith("Write")) !== JSON.stringify(access.write.sort())) problems.push(`KafkaUser ${service} may write [${topicsWith("Write")}], should write only [${access.write}]`);
+      if (JSON.stringify(topicsWith("Read")) !== JSON.stringify(access.read.sort())) problems.push(`KafkaUser ${service} may read [${topicsWith("Read")}], should read only [${access.read}]`);
+      if (acls.some((a) => a.resource.type === "topic" && a.resource.patternType === "prefix")) problems.push(`KafkaUser ${service} has a topic ACL by prefix`);
+    }
+  }
+  const bootstrap = config.KAFKA_BOOTSTRAP_SERVERS;
+  const kafkaNamespace = byKind("KafkaTopic")[0]?.metadata.namespace;
+  if (bootstrap && kafkaNamespace && !bootstrap.startsWith(`recruit-kafka-kafka-bootstrap.${kafkaNamespace}.svc:`)) problems.push(`KAFKA_BOOTSTRAP_SERVERS ${bootstrap} is not the bootstrap Service of the Kafka namespace ${kafkaNamespace}`);
+  if (kafkaNamespace && namespace && kafkaNamespace === namespace.metadata.name) problems.push("Kafka topics and users must live in the Kafka cluster's namespace");
   return problems;
 }
 
@@ -190,10 +347,12 @@ async function main() {
       for (const p of await schemaProblems(obj)) problems.push(`${obj.kind} ${obj.metadata?.name}: ${p}`);
     }
     problems.push(...consistencyProblems(objects));
-    // the checks must be able to fail: a copy with a wrong port has to be caught
+    // the checks must be able to fail: a wrong port, and the previous Strimzi API version, have to be caught
     const broken = structuredClone(objects);
     broken.find((o) => o.kind === "Deployment").spec.template.spec.containers[0].ports[0].containerPort += 1;
     if (!consistencyProblems(broken).some((p) => p.includes("container port"))) problems.push("self-check: a wrong container port went unnoticed");
+    const oldTopic = { ...objects.find((o) => o.kind === "KafkaTopic"), apiVersion: "kafka.strimzi.io/v1beta2" };
+    if (!(await schemaProblems(oldTopic)).length) problems.push("self-check: a KafkaTopic of kafka.strimzi.io/v1beta2 went unnoticed");
     const kinds = new Set(objects.map((o) => o.kind));
     console.log(`${overlay}: ${objects.length} objects (${[...kinds].sort().join(", ")}): ${problems.length ? "FAILED" : "valid"}`);
     for (const p of problems) console.log(`  - ${p}`);
