@@ -1,8 +1,11 @@
 package io.recruitsuite.candidate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.testing.OwnBrokerResource;
+import io.recruitsuite.common.testing.TestBroker;
 import io.recruitsuite.common.testing.TestKafka;
 import io.recruitsuite.common.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,34 +13,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.recruitsuite.candidate.JobsTest.jobsWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The outbox through a real broker outage: the local Kafka broker is stopped, 200 changes are made,
- * the broker is started again, and every event arrives, in order per organization. The broker is
- * restarted in a finally block, so a failing test never leaves the machine without Kafka.
+ * The outbox through a real broker outage: the service's broker (a broker of this test's own, so no
+ * other stack on the machine is disturbed) is stopped, 200 changes are made, the broker is started
+ * again, and every event arrives, in order per organization.
  */
 @QuarkusTest
+@WithTestResource(OwnBrokerResource.class)
 class OutboxOutageTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path KAFKA_PID = ROOT.resolve(".suite/pids/kafka.pid");
     private static final int CHANGES = 200;
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
     @Inject
     Pool pool;
@@ -46,18 +41,17 @@ class OutboxOutageTest {
     void everyEventWaitsOutTheOutageAndArrivesInOrderPerOrganization() throws Exception {
         String orgA = TestTokens.newOrganizationId();
         String orgB = TestTokens.newOrganizationId();
-        assertTrue(brokerUp(), "Kafka must run before the test (./suite infra)");
+        TestBroker broker = OwnBrokerResource.broker();
+        assertTrue(broker.listening(), "the test broker runs");
         try {
-            stopBroker();
+            broker.pause();
+            assertFalse(broker.listening(), "the test broker is down");
             for (int i = 0; i < CHANGES; i++) {
                 jobsWriter(i % 2 == 0 ? orgA : orgB).body(Map.of("title", title(i))).post("/api/v1/jobs").then().statusCode(201);
             }
             assertEquals(CHANGES, unpublished(orgA, orgB), "with the broker away every event waits in the outbox");
-            startBroker();
         } finally {
-            if (!brokerUp()) {
-                startBroker();
-            }
+            broker.resume();
         }
         for (String org : List.of(orgA, orgB)) {
             // delivery is at least once: consumers keep the first copy of each event id, and so does this check
@@ -85,39 +79,5 @@ class OutboxOutageTest {
         return pool.preparedQuery("select count(*) from outbox where published_at is null and record_key in ($1, $2)")
                 .execute(Tuple.of(orgA, orgB))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
-    }
-
-    private static void stopBroker() throws Exception {
-        long pid = Long.parseLong(Files.readString(KAFKA_PID).trim());
-        ProcessHandle broker = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no Kafka process " + pid));
-        broker.destroy();
-        broker.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        while (brokerUp()) {
-            assertTrue(System.nanoTime() < deadline, "Kafka still listening after SIGTERM");
-            Thread.sleep(200);
-        }
-    }
-
-    private static void startBroker() throws Exception {
-        Path log = Files.createTempFile("suite-infra", ".log");
-        Process infra = new ProcessBuilder("./suite", "infra").directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!infra.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            infra.destroy();
-            throw new IllegalStateException("./suite infra did not finish in " + START_TIMEOUT + ": " + Files.readString(log));
-        }
-        assertEquals(0, infra.exitValue(), "./suite infra failed: " + Files.readString(log));
-        assertTrue(brokerUp(), "Kafka is not listening after ./suite infra");
-    }
-
-    private static boolean brokerUp() {
-        String[] hostPort = TestKafka.bootstrapServers().split(",")[0].split(":");
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

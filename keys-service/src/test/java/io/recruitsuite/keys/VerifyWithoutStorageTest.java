@@ -3,7 +3,7 @@ package io.recruitsuite.keys;
 import io.recruitsuite.common.security.ApiKeyFormat;
 import io.recruitsuite.keys.keys.ApiKeyService;
 import io.recruitsuite.keys.keys.KeysConfig;
-import io.recruitsuite.keys.keys.VerifyResult;
+import io.recruitsuite.common.security.KeyVerification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +32,8 @@ class VerifyWithoutStorageTest {
         String good = ApiKeyFormat.generate("live");
         String broken = good.substring(0, good.length() - 1) + (good.endsWith("a") ? "b" : "a");
         for (String presented : new String[]{broken, "rsa_live_abc", "", "Bearer xyz", good.replace("rsa_live_", "rsa_fake_")}) {
-            VerifyResult result = service.verify(presented).await().atMost(Duration.ofSeconds(1));
-            assertEquals(VerifyResult.INVALID, result.reason(), presented);
+            KeyVerification result = service.verify(presented).await().atMost(Duration.ofSeconds(1));
+            assertEquals(KeyVerification.Refusal.INVALID, result.reason(), presented);
         }
     }
 }

@@ -30,7 +30,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class RestartIT {
 
+    private static final String TOPIC_PREFIX = "restart-it-" + java.util.UUID.randomUUID() + ".";
+
     private final List<Process> processes = new ArrayList<>();
+
+    @org.junit.jupiter.api.BeforeAll
+    static void ownTopics() {
+        System.setProperty(io.recruitsuite.common.events.KafkaClients.TOPIC_PREFIX, TOPIC_PREFIX);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void sharedTopicsAgain() {
+        System.clearProperty(io.recruitsuite.common.events.KafkaClients.TOPIC_PREFIX);
+    }
     private final List<Receiver> receivers = new ArrayList<>();
 
     @AfterEach
@@ -68,8 +80,8 @@ class RestartIT {
         env.put("RS_INSTANCE", "restart-it");
         env.put("RS_WEBHOOKS_ALLOW_HTTP", "true");
         env.put("RS_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
-        // a first run of this consumer group skips the topics' history; later runs resume where the last stopped
-        env.put("MP_MESSAGING_INCOMING_DOMAIN_EVENTS_AUTO_OFFSET_RESET", "latest");
+        // topics of this test's own: no other stack's records on the broker reach the service
+        env.put("RS_TOPIC_PREFIX", TOPIC_PREFIX);
         Process process = builder.start();
         processes.add(process);
         // should this JVM be stopped before @AfterEach runs, the service must not outlive it
@@ -121,7 +133,7 @@ class RestartIT {
         receivers.addAll(targets);
         List<String> endpointIds = new ArrayList<>();
         for (Receiver r : targets) {
-            r.delayMillis = 50; // deliveries stay in flight while the process is told to stop
+            r.delayMillis = 200; // deliveries stay in flight while the process is told to stop, and the burst outlasts the stop
             endpointIds.add(Api.register(org, r.url(), null).id());
         }
         int events = 100;

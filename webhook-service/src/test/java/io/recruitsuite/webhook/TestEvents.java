@@ -75,7 +75,7 @@ public final class TestEvents {
             String topic = type.startsWith("search.") || type.startsWith("feedback.") ? Topics.SEARCH_EVENTS
                     : type.startsWith("key.") ? Topics.KEY_EVENTS : Topics.CANDIDATE_EVENTS;
             String json = MAPPER.writeValueAsString(new EventEnvelope(eventId, type, EventEnvelope.format(Instant.now()), org, 1, data));
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, org, json);
+            ProducerRecord<String, String> record = new ProducerRecord<>(TestKafka.topic(topic), org, json);
             record.headers().add(new RecordHeader(Topics.HEADER_EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader(Topics.HEADER_EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8)));
             return producer().send(record);

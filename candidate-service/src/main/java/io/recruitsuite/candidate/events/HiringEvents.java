@@ -1,14 +1,16 @@
 package io.recruitsuite.candidate.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.applications.Application;
 import io.recruitsuite.candidate.jobs.Job;
 import io.recruitsuite.candidate.jobs.Stage;
-import io.recruitsuite.common.events.EventEnvelope;
-import io.recruitsuite.common.events.EventTypes;
-import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.events.EventPayload.ApplicationCreated;
+import io.recruitsuite.common.events.EventPayload.ApplicationRejected;
+import io.recruitsuite.common.events.EventPayload.ApplicationStageChanged;
+import io.recruitsuite.common.events.EventPayload.JobCreated;
+import io.recruitsuite.common.events.EventPayload.JobUpdated;
+import io.recruitsuite.common.events.EventPayload.StageRef;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -25,73 +27,39 @@ import java.util.List;
 @ApplicationScoped
 public class HiringEvents {
 
-    private final ObjectMapper mapper;
     private final Outbox outbox;
 
     @Inject
     public HiringEvents(ObjectMapper mapper) {
-        this.mapper = mapper;
         this.outbox = new Outbox(mapper);
     }
 
     public Uni<Void> jobCreated(SqlClient tx, Job job, List<Stage> stages) {
-        return append(tx, EventTypes.JOB_CREATED, job.organizationId(), jobData(job, stages));
+        return outbox.append(tx, Events.JOB_CREATED, job.organizationId(), new JobCreated(job.id(), job.title(), job.status().wire(),
+                job.department(), job.location(), job.employmentType(), stageRefs(stages)));
     }
 
     public Uni<Void> jobUpdated(SqlClient tx, Job job, List<Stage> stages, List<String> changed) {
-        ObjectNode data = jobData(job, stages);
-        data.set("changed", mapper.valueToTree(changed));
-        return append(tx, EventTypes.JOB_UPDATED, job.organizationId(), data);
+        return outbox.append(tx, Events.JOB_UPDATED, job.organizationId(), new JobUpdated(job.id(), job.title(), job.status().wire(),
+                job.department(), job.location(), job.employmentType(), stageRefs(stages), changed));
     }
 
     public Uni<Void> applicationCreated(SqlClient tx, Application a, Stage stage) {
-        ObjectNode data = applicationData(a)
-                .put("stageId", stage.id())
-                .put("stageName", stage.name());
-        return append(tx, EventTypes.APPLICATION_CREATED, a.organizationId(), data);
+        return outbox.append(tx, Events.APPLICATION_CREATED, a.organizationId(),
+                new ApplicationCreated(a.id(), a.candidateId(), a.jobId(), a.status().wire(), stage.id(), stage.name()));
     }
 
     public Uni<Void> stageChanged(SqlClient tx, Application a, Stage from, Stage to) {
-        ObjectNode data = applicationData(a)
-                .put("fromStageId", from.id())
-                .put("fromStageName", from.name())
-                .put("toStageId", to.id())
-                .put("toStageName", to.name());
-        return append(tx, EventTypes.APPLICATION_STAGE_CHANGED, a.organizationId(), data);
+        return outbox.append(tx, Events.APPLICATION_STAGE_CHANGED, a.organizationId(), new ApplicationStageChanged(a.id(), a.candidateId(),
+                a.jobId(), a.status().wire(), from.id(), from.name(), to.id(), to.name()));
     }
 
     public Uni<Void> applicationRejected(SqlClient tx, Application a, Stage stage) {
-        ObjectNode data = applicationData(a)
-                .put("stageId", stage.id())
-                .put("stageName", stage.name())
-                .put("reason", a.rejectionReason());
-        return append(tx, EventTypes.APPLICATION_REJECTED, a.organizationId(), data);
+        return outbox.append(tx, Events.APPLICATION_REJECTED, a.organizationId(), new ApplicationRejected(a.id(), a.candidateId(), a.jobId(),
+                a.status().wire(), stage.id(), stage.name(), a.rejectionReason()));
     }
 
-    private ObjectNode applicationData(Application a) {
-        return mapper.createObjectNode()
-                .put("applicationId", a.id())
-                .put("candidateId", a.candidateId())
-                .put("jobId", a.jobId())
-                .put("status", a.status().wire());
-    }
-
-    private ObjectNode jobData(Job job, List<Stage> stages) {
-        ObjectNode data = mapper.createObjectNode()
-                .put("jobId", job.id())
-                .put("title", job.title())
-                .put("status", job.status().wire())
-                .put("department", job.department())
-                .put("location", job.location())
-                .put("employmentType", job.employmentType());
-        ArrayNode list = data.putArray("stages");
-        for (Stage s : stages) {
-            list.addObject().put("stageId", s.id()).put("name", s.name()).put("position", s.position());
-        }
-        return data;
-    }
-
-    private Uni<Void> append(SqlClient tx, String type, String organizationId, ObjectNode data) {
-        return outbox.append(tx, Topics.CANDIDATE_EVENTS, EventEnvelope.create(type, organizationId, data));
+    private static List<StageRef> stageRefs(List<Stage> stages) {
+        return stages.stream().map(s -> new StageRef(s.id(), s.name(), s.position())).toList();
     }
 }

@@ -56,10 +56,10 @@ public class Authenticator {
                 return verdict.principal();
             }
             throw switch (verdict.reason()) {
-                case "plan_without_access" -> new ApiException(ErrorCode.FORBIDDEN, PLAN_WITHOUT_ACCESS);
-                case "revoked" -> new ApiException(ErrorCode.UNAUTHORIZED, "API key has been revoked");
-                case "expired" -> new ApiException(ErrorCode.UNAUTHORIZED, "API key has expired");
-                default -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid API key");
+                case PLAN_WITHOUT_ACCESS -> new ApiException(ErrorCode.FORBIDDEN, PLAN_WITHOUT_ACCESS);
+                case REVOKED -> new ApiException(ErrorCode.UNAUTHORIZED, "API key has been revoked");
+                case EXPIRED -> new ApiException(ErrorCode.UNAUTHORIZED, "API key has expired");
+                case INVALID -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid API key");
             };
         });
     }

@@ -1,5 +1,7 @@
 package io.recruitsuite.gateway.auth;
 
+import io.recruitsuite.common.security.KeyVerification;
+import io.recruitsuite.common.security.KeyVerification.Refusal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -69,7 +71,7 @@ public class KeyVerifier {
         var parsed = ApiKeyFormat.parse(presented);
         if (parsed.isEmpty()) {
             // mistyped, truncated or made up: no cache, no Redis, no keys-service
-            return Uni.createFrom().item(new KeyVerdict(null, null, null, "invalid"));
+            return Uni.createFrom().item(new KeyVerdict(null, null, null, Refusal.INVALID));
         }
         String hash = sha256(presented);
         KeyVerdict cached = local.getIfPresent(hash);
@@ -164,7 +166,7 @@ public class KeyVerifier {
     }
 
     private Uni<Void> toRedis(String prefix, String hash, KeyVerdict verdict) {
-        if (verdict.prefix() == null || !verdict.valid() && !"revoked".equals(verdict.reason()) && !"expired".equals(verdict.reason())) {
+        if (verdict.prefix() == null || !verdict.valid() && verdict.reason() != Refusal.REVOKED && verdict.reason() != Refusal.EXPIRED) {
             // a wrong secret under a real prefix must not displace the real key's entry
             return Uni.createFrom().voidItem();
         }
@@ -183,18 +185,15 @@ public class KeyVerifier {
         }
     }
 
-    private KeyVerdict toVerdict(String prefix, JsonObject data) {
-        if (!data.getBoolean("valid", false)) {
-            return new KeyVerdict(prefix, null, null, data.getString("reason", "invalid"));
+    private KeyVerdict toVerdict(String prefix, KeyVerification answer) {
+        if (!answer.valid()) {
+            return new KeyVerdict(prefix, null, null, answer.reason());
         }
-        JsonObject l = data.getJsonObject("limits");
-        Principal.Limits limits = new Principal.Limits(l.getLong("monthlyRequests"), l.getInteger("organizationPerMinute"),
-                l.getInteger("searchPerMinute"), l.getInteger("keyPerMinute"), l.getInteger("keyPerHour"));
-        @SuppressWarnings("unchecked")
-        List<String> scopes = data.getJsonArray("scopes").getList();
-        Principal principal = new Principal(InternalToken.AUTH_API_KEY, data.getString("organizationId"),
-                "key:" + data.getString("keyId"), data.getString("keyId"), data.getString("prefix"), null,
-                List.copyOf(scopes), data.getString("plan"), limits);
+        KeyVerification.Limits l = answer.limits();
+        Principal.Limits limits = new Principal.Limits(l.monthlyRequests(), l.organizationPerMinute(), l.searchPerMinute(), l.keyPerMinute(),
+                l.keyPerHour());
+        Principal principal = new Principal(InternalToken.AUTH_API_KEY, answer.organizationId(), "key:" + answer.keyId(), answer.keyId(),
+                answer.prefix(), null, List.copyOf(answer.scopes()), answer.plan(), limits);
         return new KeyVerdict(prefix, principal.organizationId(), principal, null);
     }
 

@@ -1,5 +1,7 @@
 package io.recruitsuite.gateway.auth;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.common.security.KeyVerification;
 import io.recruitsuite.gateway.GatewayConfig;
 import io.recruitsuite.gateway.routing.UpstreamUrl;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,8 @@ public class KeysClient {
     GatewayConfig config;
     @Inject
     InternalTokenSigner signer;
+    @Inject
+    ObjectMapper mapper;
 
     private WebClient client;
 
@@ -40,11 +44,15 @@ public class KeysClient {
                 .setMaxPoolSize(config.upstreamDefaults().maxConnections()));
     }
 
-    /** The keys-service's verdict, as its {@code data} object. Idempotent, so one retry is safe. */
+    /** The verify answer's envelope. */
+    record VerifyAnswer(KeyVerification data) {
+    }
+
+    /** The keys-service's verdict. Idempotent, so one retry is safe. */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Uni<JsonObject> verify(String key) {
+    public Uni<KeyVerification> verify(String key) {
         return client.post("/internal/v1/keys/verify")
                 .putHeader("Authorization", "Bearer " + signer.serviceToken())
                 .sendJsonObject(new JsonObject().put("key", key))
@@ -52,7 +60,11 @@ public class KeysClient {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("keys-service answered " + response.statusCode());
                     }
-                    return response.bodyAsJsonObject().getJsonObject("data");
+                    try {
+                        return mapper.readValue(response.bodyAsString(), VerifyAnswer.class).data();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("keys-service answered an unreadable verdict", e);
+                    }
                 });
     }
 

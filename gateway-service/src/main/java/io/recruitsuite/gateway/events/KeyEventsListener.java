@@ -1,8 +1,9 @@
 package io.recruitsuite.gateway.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventTypes;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.gateway.auth.KeyVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,19 +24,18 @@ public class KeyEventsListener {
 
     @Incoming("key-events")
     public Uni<Void> onEvent(String value) {
-        JsonNode event;
+        EventEnvelope event;
         try {
-            event = mapper.readTree(value);
-        } catch (Exception e) {
-            LOG.warn("ignoring a key event that is not JSON");
+            event = Events.parse(mapper, value);
+            return switch (event.type()) {
+                case EventTypes.KEY_REVOKED -> keys.evictPrefix(Events.data(mapper, event, Events.KEY_REVOKED).prefix());
+                case EventTypes.KEY_EXPIRED -> keys.evictPrefix(Events.data(mapper, event, Events.KEY_EXPIRED).prefix());
+                case EventTypes.PLAN_CHANGED, EventTypes.MEMBER_REMOVED -> keys.evictOrganization(event.organizationId());
+                default -> Uni.createFrom().voidItem();
+            };
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("ignoring a key event that is not a valid envelope of its type: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        String type = event.path("type").asText();
-        JsonNode data = event.path("data");
-        return switch (type) {
-            case EventTypes.KEY_REVOKED, EventTypes.KEY_EXPIRED -> keys.evictPrefix(data.path("prefix").asText());
-            case EventTypes.PLAN_CHANGED, EventTypes.MEMBER_REMOVED -> keys.evictOrganization(event.path("organizationId").asText());
-            default -> Uni.createFrom().voidItem();
-        };
     }
 }

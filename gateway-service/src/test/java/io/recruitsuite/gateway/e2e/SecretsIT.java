@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rotated) is searched for in every database of the stack, every service log and every Kafka topic.
  *
  * <p>Environment: {@code RS_E2E_LOGS} (default ../.suite/logs), {@code RS_E2E_LOG_SUFFIX} (-e2e.log),
- * {@code RS_E2E_DB_SUFFIX} (_e2e; "" for the local stack), {@code RS_E2E_KAFKA} (127.0.0.1:9092),
+ * {@code RS_E2E_DB_SUFFIX} (_e2e; "" for the local stack), {@code RS_E2E_KAFKA} (127.0.0.1:9092), {@code RS_E2E_TOPIC_PREFIX} (the stack's topic prefix),
  * {@code RS_E2E_PG} (127.0.0.1:5432).
  */
 @org.junit.jupiter.api.Order(3)
@@ -54,7 +54,9 @@ class SecretsIT {
     static final String KAFKA = System.getenv().getOrDefault("RS_E2E_KAFKA", "127.0.0.1:9092");
     static final String PG = System.getenv().getOrDefault("RS_E2E_PG", "127.0.0.1:5432");
     static final List<String> DATABASES = List.of("recruit_keys", "recruit_candidates", "recruit_search", "recruit_webhooks");
-    static final List<String> TOPICS = List.of("recruit.candidate-events", "recruit.key-events", "recruit.search-events");
+    static final String TOPIC_PREFIX = System.getenv().getOrDefault("RS_E2E_TOPIC_PREFIX", "");
+    static final List<String> TOPICS = List.of(TOPIC_PREFIX + "recruit.candidate-events", TOPIC_PREFIX + "recruit.key-events",
+            TOPIC_PREFIX + "recruit.search-events");
 
     @Test
     void noKeyWebhookSecretOrTokenIsStoredLoggedOrPublishedInPlainText() throws Exception {

@@ -3,7 +3,7 @@ package io.recruitsuite.keys.api;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Scopes;
 import io.recruitsuite.keys.keys.ApiKeyService;
-import io.recruitsuite.keys.keys.VerifyResult;
+import io.recruitsuite.common.security.KeyVerification;
 import io.recruitsuite.keys.usage.UsageService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +37,7 @@ public class InternalKeysResource {
 
     @POST
     @Path("/keys/verify")
-    public Uni<Envelope<VerifyResult>> verify(VerifyRequest request) {
+    public Uni<Envelope<KeyVerification>> verify(VerifyRequest request) {
         return keys.verify(request == null ? null : request.key()).map(Envelope::of);
     }
 

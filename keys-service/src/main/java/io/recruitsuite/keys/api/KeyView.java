@@ -2,6 +2,7 @@ package io.recruitsuite.keys.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.recruitsuite.keys.keys.ApiKey;
+import io.recruitsuite.keys.keys.KeyStatus;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +15,7 @@ public record KeyView(
         String prefix,
         String name,
         List<String> scopes,
-        String status,
+        KeyStatus status,
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime lastUsedAt,

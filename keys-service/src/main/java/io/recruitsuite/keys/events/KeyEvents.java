@@ -1,11 +1,14 @@
 package io.recruitsuite.keys.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.common.events.EventEnvelope;
-import io.recruitsuite.common.events.EventTypes;
-import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.events.EventPayload.KeyCreated;
+import io.recruitsuite.common.events.EventPayload.KeyExpired;
+import io.recruitsuite.common.events.EventPayload.KeyInactive;
+import io.recruitsuite.common.events.EventPayload.KeyRevoked;
+import io.recruitsuite.common.events.EventPayload.MemberRemoved;
+import io.recruitsuite.common.events.EventPayload.PlanChanged;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.outbox.Outbox;
 import io.recruitsuite.keys.keys.ApiKey;
 import io.smallrye.mutiny.Uni;
@@ -19,25 +22,20 @@ import java.util.List;
 @ApplicationScoped
 public class KeyEvents {
 
-    private final ObjectMapper mapper;
     private final Outbox outbox;
 
     @Inject
     public KeyEvents(ObjectMapper mapper) {
-        this.mapper = mapper;
         this.outbox = new Outbox(mapper);
     }
 
     public Uni<Void> keyCreated(SqlClient tx, ApiKey key) {
-        ObjectNode data = keyData(key);
-        data.put("name", key.name());
-        data.set("scopes", mapper.valueToTree(key.scopes()));
-        data.put("createdBy", key.createdBy());
-        return append(tx, EventTypes.KEY_CREATED, key.organizationId(), data);
+        return outbox.append(tx, Events.KEY_CREATED, key.organizationId(),
+                new KeyCreated(key.id(), key.prefix(), key.name(), key.scopes(), key.createdBy()));
     }
 
     public Uni<Void> keyRevoked(SqlClient tx, ApiKey key, String reason) {
-        return append(tx, EventTypes.KEY_REVOKED, key.organizationId(), keyData(key).put("reason", reason));
+        return outbox.append(tx, Events.KEY_REVOKED, key.organizationId(), new KeyRevoked(key.id(), key.prefix(), reason));
     }
 
     public Uni<Void> keysRevoked(SqlClient tx, List<ApiKey> keys, String reason) {
@@ -49,33 +47,21 @@ public class KeyEvents {
     }
 
     public Uni<Void> keyExpired(SqlClient tx, ApiKey key) {
-        return append(tx, EventTypes.KEY_EXPIRED, key.organizationId(),
-                keyData(key).put("expiresAt", EventEnvelope.format(key.expiresAt().toInstant())));
+        return outbox.append(tx, Events.KEY_EXPIRED, key.organizationId(),
+                new KeyExpired(key.id(), key.prefix(), EventEnvelope.format(key.expiresAt().toInstant())));
     }
 
     public Uni<Void> keyInactive(SqlClient tx, ApiKey key) {
-        ObjectNode data = keyData(key);
-        data.put("lastUsedAt", key.lastUsedAt() == null ? null : EventEnvelope.format(key.lastUsedAt().toInstant()));
-        return append(tx, EventTypes.KEY_INACTIVE, key.organizationId(), data);
+        return outbox.append(tx, Events.KEY_INACTIVE, key.organizationId(), new KeyInactive(key.id(), key.prefix(),
+                key.lastUsedAt() == null ? null : EventEnvelope.format(key.lastUsedAt().toInstant())));
     }
 
     public Uni<Void> planChanged(SqlClient tx, String organizationId, String oldPlan, String newPlan) {
-        return append(tx, EventTypes.PLAN_CHANGED, organizationId,
-                mapper.createObjectNode().put("organizationId", organizationId).put("oldPlan", oldPlan).put("newPlan", newPlan));
+        return outbox.append(tx, Events.PLAN_CHANGED, organizationId, new PlanChanged(organizationId, oldPlan, newPlan));
     }
 
     public Uni<Void> memberRemoved(SqlClient tx, String organizationId, String userId, List<ApiKey> revoked) {
-        ObjectNode data = mapper.createObjectNode().put("userId", userId);
-        ArrayNode prefixes = data.putArray("revokedKeys");
-        revoked.forEach(k -> prefixes.add(k.prefix()));
-        return append(tx, EventTypes.MEMBER_REMOVED, organizationId, data);
-    }
-
-    private ObjectNode keyData(ApiKey key) {
-        return mapper.createObjectNode().put("keyId", key.id()).put("prefix", key.prefix());
-    }
-
-    private Uni<Void> append(SqlClient tx, String type, String organizationId, ObjectNode data) {
-        return outbox.append(tx, Topics.KEY_EVENTS, EventEnvelope.create(type, organizationId, data));
+        return outbox.append(tx, Events.MEMBER_REMOVED, organizationId,
+                new MemberRemoved(userId, revoked.stream().map(ApiKey::prefix).toList()));
     }
 }

@@ -18,13 +18,13 @@ public record ApiKey(
         OffsetDateTime revokedAt,
         String revokedReason) {
 
-    public String status(OffsetDateTime now) {
+    public KeyStatus status(OffsetDateTime now) {
         if (revokedAt != null) {
-            return "revoked";
+            return KeyStatus.REVOKED;
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            return "expired";
+            return KeyStatus.EXPIRED;
         }
-        return "active";
+        return KeyStatus.ACTIVE;
     }
 }

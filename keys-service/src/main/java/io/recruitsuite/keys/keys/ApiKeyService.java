@@ -1,5 +1,7 @@
 package io.recruitsuite.keys.keys;
 
+import io.recruitsuite.common.security.KeyVerification;
+import io.recruitsuite.common.security.KeyVerification.Refusal;
 import io.recruitsuite.common.security.ApiKeyFormat;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
@@ -128,36 +130,36 @@ public class ApiKeyService {
      * unknown prefix and a wrong secret take the same path (one look-up, one HMAC, one
      * constant-time comparison) and give the same answer.
      */
-    public Uni<VerifyResult> verify(String presented) {
+    public Uni<KeyVerification> verify(String presented) {
         var parsed = ApiKeyFormat.parse(presented);
         if (parsed.isEmpty()) {
-            return Uni.createFrom().item(VerifyResult.failure(VerifyResult.INVALID));
+            return Uni.createFrom().item(KeyVerification.refused(Refusal.INVALID));
         }
         String key = parsed.get().key();
         return keys.findByPrefixWithPlan(parsed.get().prefix()).map(found -> {
             if (found == null) {
                 hasher.matchesNothing(key);
-                return VerifyResult.failure(VerifyResult.INVALID);
+                return KeyVerification.refused(Refusal.INVALID);
             }
             if (!hasher.matches(key, found.key().secretHash())) {
-                return VerifyResult.failure(VerifyResult.INVALID);
+                return KeyVerification.refused(Refusal.INVALID);
             }
             ApiKey k = found.key();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (k.revokedAt() != null) {
-                return VerifyResult.failure(VerifyResult.REVOKED);
+                return KeyVerification.refused(Refusal.REVOKED);
             }
             if (k.expiresAt() != null && !k.expiresAt().isAfter(now)) {
-                return VerifyResult.failure(VerifyResult.EXPIRED);
+                return KeyVerification.refused(Refusal.EXPIRED);
             }
             Plan plan = Plan.parse(found.plan());
             PlansConfig.PlanLimits limits = plans.of(plan);
             if (!limits.apiAccess()) {
-                return VerifyResult.failure(VerifyResult.PLAN_WITHOUT_ACCESS);
+                return KeyVerification.refused(Refusal.PLAN_WITHOUT_ACCESS);
             }
             PlansConfig.RateLimits rates = plans.rateLimits();
-            return new VerifyResult(true, null, k.organizationId(), k.id(), k.prefix(), k.scopes(), plan.wire(), k.expiresAt(),
-                    new VerifyResult.Limits(limits.monthlyRequests(), rates.organizationPerMinute(), rates.searchPerMinute(),
+            return KeyVerification.accepted(k.organizationId(), k.id(), k.prefix(), k.scopes(), plan.wire(), k.expiresAt(),
+                    new KeyVerification.Limits(limits.monthlyRequests(), rates.organizationPerMinute(), rates.searchPerMinute(),
                             rates.keyPerMinute(), rates.keyPerHour()));
         });
     }

@@ -3,6 +3,9 @@ package io.recruitsuite.common.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.EventPayload;
+import io.recruitsuite.common.events.EventType;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -38,6 +41,11 @@ public final class Outbox {
 
     public Outbox(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** Appends an event of {@code type} about {@code organizationId} within the caller's transaction. */
+    public <T extends EventPayload> Uni<Void> append(SqlClient tx, EventType<T> type, String organizationId, T payload) {
+        return append(tx, type.topic(), Events.envelope(mapper, type, organizationId, payload));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.recruitsuite.common.outbox;
 
+import io.recruitsuite.common.events.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,10 +15,9 @@ public final class OutboxProducers {
     private OutboxProducers() {
     }
 
-    public static Producer<String, String> create(String bootstrapServers, String clientId, Duration sendTimeout) {
+    public static Producer<String, String> create(KafkaClients clients, String clientId, Duration sendTimeout) {
         int timeoutMs = (int) sendTimeout.toMillis();
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(clients.properties(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -25,7 +25,7 @@ public final class OutboxProducers {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs - 1000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs)),
                 new StringSerializer(), new StringSerializer());
     }
 }

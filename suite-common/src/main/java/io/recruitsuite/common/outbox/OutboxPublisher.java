@@ -7,6 +7,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.recruitsuite.common.events.KafkaClients;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,8 @@ public class OutboxPublisher {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -70,8 +71,8 @@ public class OutboxPublisher {
     private Counter published;
 
     void start(@Observes StartupEvent event) {
-        producer = OutboxProducers.create(bootstrapServers, applicationName + "-outbox", sendTimeout);
-        relay = new OutboxRelay(pool, producer, advisoryLockId, batchSize, sendTimeout);
+        producer = OutboxProducers.create(kafka, applicationName + "-outbox", sendTimeout);
+        relay = new OutboxRelay(pool, producer, kafka::topic, advisoryLockId, batchSize, sendTimeout);
         Gauge.builder("outbox.pending", pending, AtomicLong::get)
                 .description("Events written but not yet acknowledged by Kafka").register(meters);
         Gauge.builder("outbox.oldest.age", oldestSeconds, AtomicReference::get).baseUnit("seconds")

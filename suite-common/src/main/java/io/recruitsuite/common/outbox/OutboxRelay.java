@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +36,17 @@ public final class OutboxRelay {
 
     private final Pool pool;
     private final Producer<String, String> producer;
+    private final UnaryOperator<String> physicalTopic;
     private final long advisoryLockId;
     private final int batchSize;
     private final Duration sendTimeout;
 
-    public OutboxRelay(Pool pool, Producer<String, String> producer, long advisoryLockId, int batchSize, Duration sendTimeout) {
+    /** {@code physicalTopic} maps the logical topic stored with each event to the deployment's topic name. */
+    public OutboxRelay(Pool pool, Producer<String, String> producer, UnaryOperator<String> physicalTopic, long advisoryLockId, int batchSize,
+            Duration sendTimeout) {
         this.pool = pool;
         this.producer = producer;
+        this.physicalTopic = physicalTopic;
         this.advisoryLockId = advisoryLockId;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
@@ -113,7 +118,7 @@ public final class OutboxRelay {
     private Uni<Integer> send(List<Pending> pending) {
         return Uni.createFrom().item(() -> {
             try {
-                pending.stream().map(Pending::topic).distinct().forEach(producer::partitionsFor);
+                pending.stream().map(Pending::topic).distinct().map(physicalTopic).forEach(producer::partitionsFor);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Kafka is unavailable: " + e.getMessage(), e);
             }
@@ -123,7 +128,7 @@ public final class OutboxRelay {
                 if (failed.get() != null) {
                     break;
                 }
-                ProducerRecord<String, String> record = new ProducerRecord<>(p.topic(), p.key(), p.payload());
+                ProducerRecord<String, String> record = new ProducerRecord<>(physicalTopic.apply(p.topic()), p.key(), p.payload());
                 record.headers().add(new RecordHeader(Topics.HEADER_EVENT_TYPE, p.type().getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader(Topics.HEADER_EVENT_ID, p.eventId().getBytes(StandardCharsets.UTF_8)));
                 if (p.traceParent() != null) {

@@ -2,7 +2,9 @@ package io.recruitsuite.common.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.common.events.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,13 +30,25 @@ public final class TestKafka {
     private TestKafka() {
     }
 
+    /** The broker of the service under test (a test may give it a broker of its own). */
     public static String bootstrapServers() {
-        String servers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        return servers != null ? servers : "127.0.0.1:9092";
+        return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class).orElse("127.0.0.1:9092");
     }
 
     /**
-     * Reads {@code topic} from the beginning with a fresh consumer group and returns the event values
+     * The physical name of a logical topic in the service under test: its test run's own topics. A test
+     * that starts a packaged service itself gives it a prefix and sets the same as a system property.
+     */
+    public static String topic(String logical) {
+        String prefix = System.getProperty(KafkaClients.TOPIC_PREFIX);
+        if (prefix == null) {
+            prefix = ConfigProvider.getConfig().getOptionalValue(KafkaClients.TOPIC_PREFIX, String.class).orElse("");
+        }
+        return prefix + logical;
+    }
+
+    /**
+     * Reads the logical {@code topic} from the beginning with a fresh consumer group and returns the event values
      * (parsed JSON envelopes) of {@code organizationId} once {@code done} holds for them, or what was
      * found when {@code timeout} passes.
      */
@@ -46,7 +60,7 @@ public final class TestKafka {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic(topic)));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !done.test(found)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -78,7 +92,7 @@ public final class TestKafka {
                 new StringSerializer(), new StringSerializer())) {
             List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
             for (Raw raw : records) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(topic, organizationId, raw.json());
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic(topic), organizationId, raw.json());
                 record.headers().add(new RecordHeader("event-type", raw.type().getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader("event-id", raw.eventId().getBytes(StandardCharsets.UTF_8)));
                 sent.add(producer.send(record));

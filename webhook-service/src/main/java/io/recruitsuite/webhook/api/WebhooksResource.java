@@ -1,5 +1,7 @@
 package io.recruitsuite.webhook.api;
 
+import io.recruitsuite.webhook.delivery.DeliveryStatus;
+import io.recruitsuite.webhook.endpoints.EndpointStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,7 +51,7 @@ public class WebhooksResource {
     DeliveryRepository deliveries;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EndpointView(String id, String url, String description, List<String> events, String status,
+    public record EndpointView(String id, String url, String description, List<String> events, EndpointStatus status,
                                OffsetDateTime createdAt, OffsetDateTime updatedAt, String secret) {
         static EndpointView of(Endpoint e, String secret) {
             return new EndpointView(e.id(), e.url(), e.description(), e.events().isEmpty() ? List.of("*") : e.events(), e.status(),
@@ -152,12 +154,12 @@ public class WebhooksResource {
                 .map(eventId -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("eventId", eventId, "type", "webhook.test"))));
     }
 
-    public record DeliveryView(String id, String eventId, String eventType, String status, int attempts, Integer lastStatus,
+    public record DeliveryView(String id, String eventId, String eventType, DeliveryStatus status, int attempts, Integer lastStatus,
                                OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt,
                                List<DeliveryRepository.Attempt> attemptLog) {
         static DeliveryView of(Delivery d, List<DeliveryRepository.Attempt> attempts) {
             return new DeliveryView(d.id(), d.eventId().toString(), d.eventType(), d.status(), d.attempts(), d.lastStatus(),
-                    d.createdAt(), "pending".equals(d.status()) ? d.nextAttemptAt() : null, d.deliveredAt(), attempts);
+                    d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), attempts);
         }
     }
 
@@ -182,7 +184,7 @@ public class WebhooksResource {
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
     public Uni<RestResponse<One<Map<String, String>>>> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         return service.redeliver(caller.organizationId(), id, deliveryId)
-                .map(d -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("id", d.id(), "status", d.status()))));
+                .map(d -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("id", d.id(), "status", d.status().wire()))));
     }
 
     private static String text(ObjectNode patch, String field) {

@@ -14,7 +14,7 @@ public record Delivery(
         UUID eventId,
         String eventType,
         String payload,
-        String status,
+        DeliveryStatus status,
         int attempts,
         OffsetDateTime nextAttemptAt,
         Integer lastStatus,

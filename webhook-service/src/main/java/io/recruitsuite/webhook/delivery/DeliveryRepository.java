@@ -1,5 +1,6 @@
 package io.recruitsuite.webhook.delivery;
 
+import io.recruitsuite.webhook.endpoints.EndpointStatus;
 import io.recruitsuite.webhook.endpoints.Endpoint;
 import io.recruitsuite.webhook.endpoints.EndpointRepository;
 import io.smallrye.mutiny.Uni;
@@ -109,11 +110,11 @@ public class DeliveryRepository {
      * the endpoint (failure streak, pause after {@code failuresBeforePause}, disable on 410), all in
      * one atomic statement. Returns the endpoint's status afterwards, or null when the lease was lost.
      */
-    public Uni<String> settle(Settlement s, int failuresBeforePause) {
-        String status = switch (s.outcome()) {
-            case SUCCEEDED -> "succeeded";
-            case GONE -> "failed";
-            case FAILED -> s.nextAttemptAt() == null ? "failed" : "pending";
+    public Uni<EndpointStatus> settle(Settlement s, int failuresBeforePause) {
+        DeliveryStatus status = switch (s.outcome()) {
+            case SUCCEEDED -> DeliveryStatus.SUCCEEDED;
+            case GONE -> DeliveryStatus.FAILED;
+            case FAILED -> s.nextAttemptAt() == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
         };
         return pool.preparedQuery("with settled as ("
                         + "  update webhook_deliveries set status = $3::text, last_status = $4::int, locked_until = null, lease_token = null, "
@@ -131,7 +132,7 @@ public class DeliveryRepository {
                         + "  where e.id = (select endpoint_id from settled) and ($9::text <> 'SUCCEEDED' or e.consecutive_failures > 0) "
                         + "  returning e.status) "
                         + "select (select endpoint_id from settled) as endpoint_id, (select status from endpoint) as endpoint_status")
-                .execute(Tuple.tuple(new ArrayList<>(Arrays.asList(s.deliveryId(), s.leaseToken(), status, s.statusCode(), s.latencyMs(),
+                .execute(Tuple.tuple(new ArrayList<>(Arrays.asList(s.deliveryId(), s.leaseToken(), status.wire(), s.statusCode(), s.latencyMs(),
                         s.responseExcerpt(), s.error(), s.nextAttemptAt(), s.outcome().name(), failuresBeforePause))))
                 .map(rows -> {
                     Row row = rows.iterator().next();
@@ -139,7 +140,7 @@ public class DeliveryRepository {
                         return null;
                     }
                     String endpointStatus = row.getString("endpoint_status");
-                    return endpointStatus == null ? "active" : endpointStatus;
+                    return endpointStatus == null ? EndpointStatus.ACTIVE : EndpointStatus.fromWire(endpointStatus);
                 });
     }
 
@@ -207,7 +208,7 @@ public class DeliveryRepository {
 
     static Delivery map(Row r) {
         return new Delivery(r.getString("id"), r.getString("organization_id"), r.getString("endpoint_id"), r.getUUID("event_id"),
-                r.getString("event_type"), r.getString("payload"), r.getString("status"), r.getInteger("attempts"),
+                r.getString("event_type"), r.getString("payload"), DeliveryStatus.fromWire(r.getString("status")), r.getInteger("attempts"),
                 r.getOffsetDateTime("next_attempt_at"), r.getInteger("last_status"), r.getOffsetDateTime("created_at"),
                 r.getOffsetDateTime("delivered_at"), r.getUUID("lease_token"), r.getString("trace_parent"));
     }

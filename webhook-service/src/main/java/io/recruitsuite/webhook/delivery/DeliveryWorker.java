@@ -1,5 +1,6 @@
 package io.recruitsuite.webhook.delivery;
 
+import io.recruitsuite.webhook.endpoints.EndpointStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -271,16 +272,11 @@ public class DeliveryWorker {
 
     private Uni<Void> settle(Endpoint endpoint, Delivery d, Response r, int latencyMs) {
         Integer status = r.status();
-        Outcome outcome;
+        AttemptResult result = AttemptResult.of(status);
+        Outcome outcome = result.outcome();
         OffsetDateTime next = null;
-        if (status != null && status >= 200 && status < 300) {
-            outcome = Outcome.SUCCEEDED;
-        } else if (status != null && status == 410) {
-            outcome = Outcome.GONE;
-        } else {
-            outcome = Outcome.FAILED;
-            boolean slowDown = status != null && (status == 429 || status == 502 || status == 503 || status == 504);
-            Duration delay = schedule.next(d.attempts(), slowDown ? RetrySchedule.parseRetryAfter(r.retryAfter()) : null,
+        if (outcome == Outcome.FAILED) {
+            Duration delay = schedule.next(d.attempts(), result.slowDown() ? RetrySchedule.parseRetryAfter(r.retryAfter()) : null,
                     ThreadLocalRandom.current());
             next = delay == null ? null : OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
         }
@@ -298,7 +294,7 @@ public class DeliveryWorker {
                         LOG.warnf("delivery %s was no longer held when its attempt ended (lease expired or endpoint deleted)", d.id());
                     } else if (outcome == Outcome.GONE) {
                         LOG.infof("endpoint %s answered 410 Gone: disabled", endpoint.id());
-                    } else if (outcome == Outcome.FAILED && "paused".equals(endpointStatus) && "active".equals(endpoint.status())) {
+                    } else if (outcome == Outcome.FAILED && endpointStatus == EndpointStatus.PAUSED && endpoint.status() == EndpointStatus.ACTIVE) {
                         LOG.infof("endpoint %s paused after %d consecutive failed attempts", endpoint.id(), config.failuresBeforePause());
                     }
                 })

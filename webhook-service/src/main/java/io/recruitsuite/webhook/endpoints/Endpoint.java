@@ -9,7 +9,7 @@ public record Endpoint(
         String url,
         String description,
         List<String> events,
-        String status,
+        EndpointStatus status,
         byte[] secret,
         byte[] previousSecret,
         OffsetDateTime previousSecretUntil,

@@ -98,7 +98,7 @@ public class EndpointRepository {
     /** The endpoint columns of {@code r}, each named {@code prefix + column} (the delivery claim joins them in as {@code e_…}). */
     public static Endpoint map(Row r, String prefix) {
         return new Endpoint(r.getString(prefix + "id"), r.getString(prefix + "organization_id"), r.getString(prefix + "url"),
-                r.getString(prefix + "description"), Arrays.asList(r.getArrayOfStrings(prefix + "events")), r.getString(prefix + "status"),
+                r.getString(prefix + "description"), Arrays.asList(r.getArrayOfStrings(prefix + "events")), EndpointStatus.fromWire(r.getString(prefix + "status")),
                 bytes(r, prefix + "secret"), bytes(r, prefix + "previous_secret"), r.getOffsetDateTime(prefix + "previous_secret_until"),
                 r.getInteger(prefix + "consecutive_failures"), r.getOffsetDateTime(prefix + "created_at"),
                 r.getOffsetDateTime(prefix + "updated_at"));

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.events.EventEnvelope;
-import io.recruitsuite.common.events.EventTypes;
+import io.recruitsuite.common.events.EventPayload.WebhookTest;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.delivery.Delivery;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
@@ -29,6 +30,8 @@ import java.util.UUID;
 /** Endpoint management: validation (including the address policy), secrets, rotation, re-enabling, test events. */
 @ApplicationScoped
 public class EndpointService {
+
+    static final String TEST_MESSAGE = "This is a test event from Recruit Suite";
 
     public static final int MAX_DESCRIPTION = 500;
     public static final String ALL_EVENTS = "*";
@@ -103,9 +106,8 @@ public class EndpointService {
     /** Queues a {@code webhook.test} event for this endpoint alone. */
     public Uni<String> sendTest(String org, String id) {
         return get(org, id).chain(endpoint -> {
-            var data = mapper.createObjectNode().put("message", "This is a test event from Recruit Suite");
-            EventEnvelope event = EventEnvelope.create(EventTypes.WEBHOOK_TEST, org, data);
-            String payload = PublicEvents.payload(mapper, mapper.valueToTree(event));
+            EventEnvelope event = Events.envelope(mapper, Events.WEBHOOK_TEST, org, new WebhookTest(TEST_MESSAGE));
+            String payload = PublicEvents.payload(mapper, event);
             return deliveries.insertOne(org, endpoint.id(), UUID.fromString(event.id()), event.type(), payload, TraceParent.current())
                     .invoke(dispatcher::wake)
                     .replaceWith(event.id());

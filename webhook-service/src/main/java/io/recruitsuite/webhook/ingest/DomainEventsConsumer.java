@@ -1,7 +1,8 @@
 package io.recruitsuite.webhook.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.Events;
 import io.quarkus.runtime.ShutdownEvent;
 import io.recruitsuite.common.tracing.TraceParent;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
@@ -47,22 +48,23 @@ public class DomainEventsConsumer {
         String value = record.value();
         Header traceHeader = record.headers().lastHeader(TraceParent.HEADER);
         String traceParent = traceHeader == null ? null : new String(traceHeader.value(), StandardCharsets.UTF_8);
-        JsonNode event;
+        EventEnvelope event;
         UUID id;
+        String payload;
         try {
-            event = mapper.readTree(value);
-            id = UUID.fromString(event.path("id").asText());
-        } catch (Exception e) {
+            event = Events.parse(mapper, value);
+            id = UUID.fromString(event.id());
+            if (!PublicEvents.isPublic(event.type()) || event.organizationId() == null || event.organizationId().isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            payload = PublicEvents.payload(mapper, event);
+        } catch (IllegalArgumentException e) {
             // a malformed record would block the partition forever if retried; nothing can be delivered from it
-            LOG.warn("skipping a domain event that is not a valid envelope");
+            LOG.warnf("skipping a domain event that is not a valid envelope of its type: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        String type = event.path("type").asText();
-        String org = event.path("organizationId").asText();
-        if (!PublicEvents.isPublic(type) || org.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String payload = PublicEvents.payload(mapper, event);
+        String type = event.type();
+        String org = event.organizationId();
         return deliveries.fanOut(id, org, type, payload, traceParent)
                 .onFailure().invoke(e -> LOG.warnf("queueing deliveries of %s failed, retrying: %s", id, e.toString()))
                 // retry until the database answers; when shutting down, give up: the offset stays

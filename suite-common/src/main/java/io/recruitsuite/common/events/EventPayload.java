@@ -1,0 +1,118 @@
+package io.recruitsuite.common.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonView;
+
+import java.util.List;
+
+/**
+ * The {@code data} of every domain event, one record per event type: written by the service that owns
+ * the event and read by every consumer with the same record, so that renaming or retyping a field breaks
+ * the build of each consumer instead of a test at run time. Components marked {@link Public} are the
+ * ones a webhook receiver gets (docs/events.md); the rest (contact details, the CV text) stay inside.
+ */
+public sealed interface EventPayload {
+
+    /** The view of a payload that leaves the platform in a webhook delivery. */
+    interface Public {
+    }
+
+    // ------------------------------------------------------------ candidate-service: candidates and documents
+
+    record CandidateCreated(@JsonView(Public.class) String candidateId, @JsonView(Public.class) String name, String email,
+            String phone, @JsonView(Public.class) List<String> tags) implements EventPayload {
+    }
+
+    record CandidateUpdated(@JsonView(Public.class) String candidateId, @JsonView(Public.class) String name, String email,
+            String phone, @JsonView(Public.class) List<String> tags, @JsonView(Public.class) List<String> changed) implements EventPayload {
+    }
+
+    record CandidateDeleted(@JsonView(Public.class) String candidateId, @JsonView(Public.class) List<String> documentIds)
+            implements EventPayload {
+    }
+
+    /** The public components come first, in the order seed 000 documents them. */
+    record DocumentUploaded(@JsonView(Public.class) String documentId, @JsonView(Public.class) String filename,
+            @JsonView(Public.class) String candidateName, @JsonView(Public.class) long fileSize, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String fileType, @JsonView(Public.class) int wordCount, @JsonView(Public.class) String uploadedAt,
+            String candidateEmail, String text, List<String> tags, String stage, List<String> jobIds) implements EventPayload {
+    }
+
+    /**
+     * A document's searchable attribute changed: {@code field} is {@value #TAGS} (values are lists of
+     * tags) or {@value #STAGE} (values are stage names or null).
+     */
+    record DocumentUpdated(@JsonView(Public.class) String documentId, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String field, @JsonView(Public.class) Object oldValue, @JsonView(Public.class) Object newValue,
+            @JsonView(Public.class) @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags) implements EventPayload {
+        public static final String TAGS = "tags";
+        public static final String STAGE = "stage";
+    }
+
+    record DocumentDeleted(@JsonView(Public.class) String documentId, @JsonView(Public.class) String candidateId) implements EventPayload {
+    }
+
+    // ------------------------------------------------------------ candidate-service: jobs and applications
+
+    record StageRef(String stageId, String name, int position) {
+    }
+
+    record JobCreated(@JsonView(Public.class) String jobId, @JsonView(Public.class) String title, @JsonView(Public.class) String status,
+            String department, String location, String employmentType, List<StageRef> stages) implements EventPayload {
+    }
+
+    record JobUpdated(@JsonView(Public.class) String jobId, @JsonView(Public.class) String title, @JsonView(Public.class) String status,
+            String department, String location, String employmentType, List<StageRef> stages,
+            @JsonView(Public.class) List<String> changed) implements EventPayload {
+    }
+
+    record ApplicationCreated(@JsonView(Public.class) String applicationId, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String jobId, @JsonView(Public.class) String status, @JsonView(Public.class) String stageId,
+            @JsonView(Public.class) String stageName) implements EventPayload {
+    }
+
+    record ApplicationStageChanged(@JsonView(Public.class) String applicationId, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String jobId, String status, @JsonView(Public.class) String fromStageId,
+            @JsonView(Public.class) String fromStageName, @JsonView(Public.class) String toStageId,
+            @JsonView(Public.class) String toStageName) implements EventPayload {
+    }
+
+    record ApplicationRejected(String applicationId, String candidateId, String jobId, String status, String stageId, String stageName,
+            String reason) implements EventPayload {
+    }
+
+    // ------------------------------------------------------------ keys-service
+
+    record KeyCreated(@JsonView(Public.class) String keyId, @JsonView(Public.class) String prefix, @JsonView(Public.class) String name,
+            @JsonView(Public.class) List<String> scopes, @JsonView(Public.class) String createdBy) implements EventPayload {
+    }
+
+    record KeyRevoked(@JsonView(Public.class) String keyId, @JsonView(Public.class) String prefix, @JsonView(Public.class) String reason)
+            implements EventPayload {
+    }
+
+    record KeyExpired(@JsonView(Public.class) String keyId, @JsonView(Public.class) String prefix, @JsonView(Public.class) String expiresAt)
+            implements EventPayload {
+    }
+
+    record KeyInactive(@JsonView(Public.class) String keyId, @JsonView(Public.class) String prefix,
+            @JsonView(Public.class) String lastUsedAt) implements EventPayload {
+    }
+
+    record PlanChanged(String organizationId, String oldPlan, String newPlan) implements EventPayload {
+    }
+
+    record MemberRemoved(String userId, List<String> revokedKeys) implements EventPayload {
+    }
+
+    // ------------------------------------------------------------ search-service and webhook-service
+
+    record SearchExecuted(@JsonView(Public.class) String query, @JsonView(Public.class) int resultCount) implements EventPayload {
+    }
+
+    record FeedbackSubmitted(@JsonView(Public.class) String documentId, @JsonView(Public.class) boolean isRelevant) implements EventPayload {
+    }
+
+    record WebhookTest(@JsonView(Public.class) String message) implements EventPayload {
+    }
+}
