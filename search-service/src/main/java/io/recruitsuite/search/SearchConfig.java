@@ -15,11 +15,20 @@ public interface SearchConfig {
     /** CV text beyond this many characters is not indexed. */
     int maxTextChars();
 
-    /** Candidates taken from each retriever (vector, full text) before fusion. */
+    /** Candidates taken from each retriever (nearest chunks for the vector half, documents for the keyword half) before fusion. */
     int candidatePool();
 
-    /** The k of reciprocal rank fusion: 1 / (k + rank). */
-    int rrfK();
+    /** Okapi BM25 of the keyword half. */
+    Bm25 bm25();
+
+    /** How the two halves' scores become one {@code similarity}. */
+    Fusion fusion();
+
+    /**
+     * Query words a recruiter abbreviates, and what the keyword half also looks for (key: the
+     * abbreviation in lower case). The vector half reads the query as typed: the model knows them.
+     */
+    java.util.Map<String, String> queryExpansions();
 
 
     int maxQueryChars();
@@ -61,24 +70,52 @@ public interface SearchConfig {
 
     Reindex reindex();
 
-    /** Bounds on the full-text retriever, so its cost does not grow with the organization's size. */
+    /** The keyword half's text handling and its bounds, so its cost does not grow with the organization's size. */
     Text text();
 
     interface Text {
-        /** Chunks with every query word that are ranked at most. */
-        int allWordsCap();
+        /**
+         * PostgreSQL text search configuration that makes the keyword half's terms: {@code simple}
+         * (lower-cased words, no stemming, no stop words) measured better than {@code english} on both
+         * evaluation sets (stemming merges "operations" with "operating", "electrical" with "electronics").
+         */
+        String configuration();
 
-        /** Chunks ranked at most per selective query word (chunks with only some of the words). */
+        /** Documents read at most per query term, best BM25 term weight first. */
         int termCap();
 
-        /** Query words looked up one by one at most. */
+        /** Query terms looked up at most. */
         int maxTerms();
 
         /**
-         * A word in at least this fraction of all chunks (PostgreSQL's statistics of the column) is too
-         * common to find candidates by itself; it still counts in the ranking.
+         * Regular expressions for the boilerplate of CV exports ("Skill Details", "Experience - Less
+         * than 1 year months"): removed from the text the keyword half indexes, so words every CV
+         * repeats neither count as matches nor lengthen documents.
          */
-        double commonTermFrequency();
+        java.util.List<String> boilerplate();
+    }
+
+    interface Bm25 {
+        /** Term-frequency saturation. */
+        double k1();
+
+        /** Length normalisation (0: none, 1: full). */
+        double b();
+    }
+
+    interface Fusion {
+        /**
+         * Weight of the semantic score in a hybrid search's similarity; the keyword score has the rest.
+         * Both scores are on 0–1 scales that do not depend on the other results, so the sum is comparable
+         * between queries.
+         */
+        double semanticWeight();
+
+        /** Cosine similarity (bge-small) at or below which the semantic score is 0: unrelated text scores about this. */
+        double cosineFloor();
+
+        /** Cosine similarity at or above which the semantic score is 1: a passage saying what the query says. */
+        double cosineCeiling();
     }
 
     interface Reindex {

@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,6 +129,46 @@ class SearchTest {
         // keywords still count: the full-text half lifts an exact skill
         search(org, Map.of("query", "tachograph")).then().statusCode(200).body("data[0].candidateName", equalTo("Dmitri Driver"));
         search(org, Map.of("query", "React TypeScript developer")).then().body("data[0].candidateName", equalTo("Freya Frontend"));
+    }
+
+    @Test
+    void modesChooseTheHalvesAndExplainShowsBoth() {
+        String org = TestTokens.newOrganizationId();
+        seed(org);
+        // keyword: exact words only, so a CV without any of them is not a result at all
+        search(org, Map.of("query", "tachograph", "mode", "keyword")).then().statusCode(200)
+                .body("meta.total", equalTo(1)).body("data[0].candidateName", equalTo("Dmitri Driver"));
+        // semantic: meaning without shared words; every CV is a candidate
+        search(org, Map.of("query", "someone to look after sick people in a clinic", "mode", "semantic")).then().statusCode(200)
+                .body("data[0].candidateName", equalTo("Nadia Nurse")).body("meta.total", equalTo(CVS.size()));
+        // hybrid is the default; explain returns both halves' ranks and scores, and similarity is their weighted sum
+        Response r = search(org, Map.of("query", "React TypeScript developer", "explain", true));
+        r.then().statusCode(200).body("data[0].candidateName", equalTo("Freya Frontend"))
+                .body("data[0].explain.semantic.rank", equalTo(1)).body("data[0].explain.keyword.rank", equalTo(1));
+        List<Map<String, Object>> results = r.path("data");
+        double previous = 1;
+        for (Map<String, Object> result : results) {
+            double similarity = ((Number) result.get("similarity")).doubleValue();
+            assertTrue(similarity >= 0 && similarity <= previous, "similarity in 0..1 and never increasing: " + results);
+            previous = similarity;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> explain = (Map<String, Object>) result.get("explain");
+            double weight = ((Number) explain.get("semanticWeight")).doubleValue();
+            double semantic = score(explain.get("semantic"));
+            double keyword = score(explain.get("keyword"));
+            assertEquals(weight * semantic + (1 - weight) * keyword, similarity, 0.001, result.toString());
+        }
+        // without explain, no explanation in the response
+        search(org, Map.of("query", "React TypeScript developer")).then().body("data[0]", not(hasKey("explain")));
+        search(org, Map.of("query", "nurse", "mode", "fuzzy")).then().statusCode(400)
+                .body("error.code", equalTo("validation_error")).body("error.message", containsString("mode"));
+        search(org, Map.of("query", "nurse", "mode", 3)).then().statusCode(400).body("error.code", equalTo("validation_error"));
+        search(org, Map.of("query", "nurse", "explain", "maybe")).then().statusCode(400).body("error.code", equalTo("validation_error"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double score(Object half) {
+        return ((Number) ((Map<String, Object>) half).get("score")).doubleValue();
     }
 
     @Test

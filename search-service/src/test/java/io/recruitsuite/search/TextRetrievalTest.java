@@ -1,9 +1,9 @@
 package io.recruitsuite.search;
 
-import io.quarkus.test.junit.QuarkusTest;
 import io.recruitsuite.common.testing.TestTokens;
 import io.recruitsuite.search.query.SearchFilter;
 import io.recruitsuite.search.query.SearchRepository;
+import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The bounded full-text retriever against real PostgreSQL: what it must still find. */
+/** The keyword half (BM25 with per-organization statistics kept at index time) against real PostgreSQL. */
 @QuarkusTest
 class TextRetrievalTest {
 
@@ -26,29 +26,50 @@ class TextRetrievalTest {
     Pool pool;
 
     @Test
-    void aSelectiveWordFindsItsCvAmongManyThatShareTheCommonWords() {
+    void aRareWordOutweighsCommonOnesAndStatisticsFollowWritesAndDeletes() {
         String org = TestTokens.newOrganizationId();
         for (int i = 0; i < CROWD; i++) {
             insert(org, org + "_crowd_" + i, "Experienced software engineer, years of experience shipping product features " + i);
         }
         insert(org, org + "_erlang", "Experienced engineer: Erlang and OTP telecom switching, distributed systems");
         insert(org, org + "_nurse", "Registered nurse on surgical wards: wound dressing and medication rounds");
-        // as autovacuum would: the statistics now know "engineer" and "experience" are in most chunks
-        pool.query("analyze search_chunks").execute().await().indefinitely();
 
-        // no chunk has all three words; the selective one still finds its CV, first
-        List<String> erlang = repository.textRanking(org, "erlang developer experience", SearchFilter.NONE, 100)
-                .await().indefinitely();
-        assertEquals(org + "_erlang", erlang.get(0), erlang.toString());
+        // the rare word decides; the common ones still count but never outweigh it
+        SearchRepository.KeywordScores erlang = keywords(org, "erlang developer experience");
+        assertEquals(org + "_erlang", erlang.scores().keySet().iterator().next(), erlang.toString());
+        assertTrue(erlang.ceiling() > 0);
 
-        // stemmed words are not stemmed twice: "nurses" is found through the lexeme "nurs"
-        List<String> nurse = repository.textRanking(org, "nurses sommelier", SearchFilter.NONE, 100).await().indefinitely();
-        assertEquals(List.of(org + "_nurse"), nurse);
+        // words as written (no stemming); an unknown word matches nothing but weighs in the query
+        SearchRepository.KeywordScores nurse = keywords(org, "Nurse sommelier");
+        assertEquals(List.of(org + "_nurse"), List.copyOf(nurse.scores().keySet()));
+        assertTrue(nurse.scores().get(org + "_nurse") < nurse.ceiling() / 2, "half of the query is unmatched");
 
-        // all-words matches come first and common words alone never make the candidate set unbounded
-        List<String> common = repository.textRanking(org, "experienced engineer", SearchFilter.NONE, 100).await().indefinitely();
-        assertEquals(100, common.size());
-        assertTrue(!common.contains(org + "_nurse"));
+        // per-organization statistics, maintained by the writes: N and the term's document frequency
+        assertEquals(CROWD + 2L, scalar("select documents from search_org_stats where organization_id = $1", org));
+        assertEquals(CROWD + 1L, scalar("select documents from search_term_stats where organization_id = $1 and lexeme = 'engineer'", org));
+        pool.preparedQuery("delete from search_documents where organization_id = $1 and id like $2")
+                .execute(Tuple.of(org, org + "_crowd_1%")).await().indefinitely();
+        long left = CROWD + 2L - 1 - 10 - 50;
+        assertEquals(left, scalar("select documents from search_org_stats where organization_id = $1", org));
+        assertEquals(left - 1, scalar("select documents from search_term_stats where organization_id = $1 and lexeme = 'engineer'", org));
+
+        // another organization's documents change nothing here
+        double before = keywords(org, "erlang developer experience").scores().get(org + "_erlang");
+        String other = TestTokens.newOrganizationId();
+        insert(other, other + "_erlang", "Erlang Erlang Erlang developer");
+        assertEquals(before, keywords(org, "erlang developer experience").scores().get(org + "_erlang"), 1e-6);
+        assertTrue(keywords(org, "erlang").scores().keySet().stream().allMatch(id -> id.startsWith(org)));
+
+        // a common word reads at most search.text.term-cap documents
+        assertTrue(keywords(org, "experienced engineer").scores().size() <= 100);
+    }
+
+    private SearchRepository.KeywordScores keywords(String org, String query) {
+        return repository.keywordRanking(org, query, SearchFilter.NONE, 100).await().indefinitely();
+    }
+
+    private long scalar(String sql, String org) {
+        return pool.preparedQuery(sql).execute(Tuple.of(org)).await().indefinitely().iterator().next().getLong(0);
     }
 
     private void insert(String org, String id, String text) {
@@ -57,5 +78,6 @@ class TextRetrievalTest {
         pool.preparedQuery("insert into search_chunks (document_id, organization_id, chunk_index, content, embedding) "
                         + "values ($1, $2, 0, $3, array_fill(0.05, array[384])::vector)")
                 .execute(Tuple.of(id, org, text)).await().indefinitely();
+        pool.preparedQuery("select search_index_terms($1, $2, $3, 'simple', 1.2, 0.75)").execute(Tuple.of(org, id, text)).await().indefinitely();
     }
 }

@@ -20,6 +20,8 @@ public class IndexRepository {
 
     @Inject
     Pool pool;
+    @Inject
+    io.recruitsuite.search.SearchConfig config;
 
     public Pool pool() {
         return pool;
@@ -53,7 +55,11 @@ public class IndexRepository {
                 .execute(Tuple.of(organizationId, partition, offset)).replaceWithVoid();
     }
 
-    public Uni<Void> replaceDocument(SqlClient tx, IndexedDocument d, List<String> chunks, List<float[]> vectors) {
+    /**
+     * Writes a document, its passages and its keyword terms (BM25 statistics of the organization follow
+     * by trigger), replacing what an earlier upload of the same document wrote.
+     */
+    public Uni<Void> replaceDocument(SqlClient tx, IndexedDocument d, List<String> chunks, List<float[]> vectors, String keywordText) {
         Tuple doc = Tuple.tuple(new ArrayList<>(List.of(d.id(), d.organizationId(), d.candidateId(), d.filename())))
                 .addValue(d.candidateName()).addValue(d.candidateEmail()).addValue(d.fileType())
                 .addLong(d.fileSize()).addInteger(d.wordCount()).addOffsetDateTime(d.uploadedAt())
@@ -73,6 +79,11 @@ public class IndexRepository {
                 .execute(doc)
                 .chain(() -> tx.preparedQuery("delete from search_chunks where document_id = $1 and organization_id = $2")
                         .execute(Tuple.of(d.id(), d.organizationId())))
+                .chain(() -> tx.preparedQuery("delete from search_terms where document_id = $1 and organization_id = $2")
+                        .execute(Tuple.of(d.id(), d.organizationId())))
+                .chain(() -> tx.preparedQuery("select search_index_terms($1, $2, $3, $4::regconfig, $5, $6)")
+                        .execute(Tuple.of(d.organizationId(), d.id(), keywordText, config.text().configuration(), config.bm25().k1(),
+                                config.bm25().b())))
                 .replaceWithVoid();
         if (rows.isEmpty()) {
             return upsert;

@@ -43,6 +43,7 @@ public class Indexer {
     IndexingWorkers workers;
 
     private Chunker chunker;
+    private CvText cvText;
 
     /** Where an event sits in the candidate-events topic. */
     public record Source(int partition, long offset) {
@@ -53,6 +54,7 @@ public class Indexer {
     @PostConstruct
     void init() {
         chunker = new Chunker(config.chunkWords(), config.chunkOverlapWords());
+        cvText = new CvText(config.text().boilerplate());
     }
 
     /**
@@ -81,8 +83,8 @@ public class Indexer {
         }
     }
 
-    /** A CV to index: the document row and its text split into passages. */
-    private record Upload(IndexedDocument doc, List<String> chunks) {
+    /** A CV to index: the document row, its text split into passages, and the text its keyword terms come from. */
+    private record Upload(IndexedDocument doc, List<String> chunks, String keywordText) {
     }
 
     /** Reads one event and, for a CV upload, queues its embedding on the indexing pool now. */
@@ -183,7 +185,8 @@ public class Indexer {
         Applier once = (effect) -> transaction(eventId, org, mode, source, effect);
         return switch (event.path("type").asText()) {
             case EventTypes.DOCUMENT_UPLOAD -> prepared.vectors()
-                    .chain(vectors -> once.apply(tx -> index.replaceDocument(tx, prepared.upload.doc(), prepared.upload.chunks(), vectors)));
+                    .chain(vectors -> once.apply(tx -> index.replaceDocument(tx, prepared.upload.doc(), prepared.upload.chunks(), vectors,
+                            prepared.upload.keywordText())));
             case EventTypes.DOCUMENT_DELETED -> once.apply(tx -> index.deleteDocument(tx, org, data.path("documentId").asText()));
             case EventTypes.CANDIDATE_DELETED -> once.apply(tx -> index.deleteCandidate(tx, org, data.path("candidateId").asText()));
             case EventTypes.CANDIDATE_UPDATED -> once.apply(tx -> index.updateCandidate(tx, org, data.path("candidateId").asText(),
@@ -213,13 +216,14 @@ public class Indexer {
         if (text.length() > config.maxTextChars()) {
             text = text.substring(0, config.maxTextChars());
         }
+        text = cvText.normalise(text);
         List<String> chunks = chunker.split(text);
         IndexedDocument doc = new IndexedDocument(data.path("documentId").asText(), org, data.path("candidateId").asText(),
                 data.path("filename").asText(), text(data, "candidateName"), text(data, "candidateEmail"), text(data, "fileType"),
                 data.path("fileSize").asLong(), data.path("wordCount").asInt(),
                 data.hasNonNull("uploadedAt") ? OffsetDateTime.parse(data.path("uploadedAt").asText()) : OffsetDateTime.now(),
                 List.of(strings(data.path("tags"))), text(data, "stage"), List.of(strings(data.path("jobIds"))));
-        return new Upload(doc, chunks);
+        return new Upload(doc, chunks, cvText.forKeywords(text));
     }
 
     private Uni<List<float[]>> embed(Upload upload) {

@@ -30,6 +30,7 @@ public class SearchMetrics {
     private final AtomicLong documents = new AtomicLong();
     private final AtomicLong chunks = new AtomicLong();
     private Timer latency;
+    private final java.util.Map<String, Timer> phases = new java.util.concurrent.ConcurrentHashMap<>();
 
     void register(@Observes StartupEvent event) {
         latency = Timer.builder("search.latency").description("Time to answer a search, from validated request to ranked page")
@@ -38,6 +39,20 @@ public class SearchMetrics {
                 .register(registry);
         Gauge.builder("search.index.chunks", chunks, AtomicLong::get).description("Embedded chunks in the index, all organizations")
                 .register(registry);
+    }
+
+    /**
+     * Times one phase of a search ({@code query-vector}, {@code semantic}, {@code keyword},
+     * {@code fusion}, {@code results}, {@code record}) as {@code search.phase{phase=…}}: where the time
+     * of a search goes.
+     */
+    public <T> Uni<T> phase(String name, Uni<T> step) {
+        Timer timer = phases.computeIfAbsent(name, n -> Timer.builder("search.phase").tag("phase", n)
+                .description("Time of one phase of a search").publishPercentiles(0.5, 0.95).register(registry));
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return step.onTermination().invoke(() -> timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        });
     }
 
     /** Times {@code search} from subscription to its result or failure. */

@@ -5,11 +5,13 @@ import io.recruitsuite.search.indexing.Vectors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,39 +22,38 @@ import java.util.Map;
 public class SearchRepository {
 
     /**
-     * OR of the query's lexemes: a CV that mentions some of the words still matches, more words rank
-     * higher. The lexemes are already stemmed, so the text is cast, not parsed again (parsing would
-     * stem them twice: "nurs" would become "nur" and match nothing).
+     * The query's terms with their BM25 idf in the organization ({@code $1}; query text {@code $2},
+     * at most {@code $3} terms; k1 {@code $4}, b {@code $5}; text search configuration {@code $6}): Lucene's idf ln(1 + (N − n + 0.5) / (n + 0.5)),
+     * so a term no CV of the organization has weighs most (and makes a perfect keyword score unreachable).
      */
-    static final String ANY_WORD_QUERY = "cast(replace(plainto_tsquery('english', $2)::text, ' & ', ' | ') as tsquery)";
+    static final String QUERY_TERMS = "with stats as (select documents::float8 as n, total_length::float8 / greatest(documents, 1) as avgdl "
+            + "from search_org_stats where organization_id = $1 and documents > 0), "
+            + "q as (select distinct lexeme from unnest(tsvector_to_array(to_tsvector($6::regconfig, $2))) lexeme limit $3), "
+            + "w as (select q.lexeme, coalesce(t.documents, 0) as df, "
+            + "ln(1 + (stats.n - coalesce(t.documents, 0) + 0.5) / (coalesce(t.documents, 0) + 0.5)) as idf "
+            + "from q cross join stats left join search_term_stats t on t.organization_id = $1 and t.lexeme = q.lexeme) ";
 
-    /** AND of the query's lexemes. */
-    static final String ALL_WORDS_QUERY = "plainto_tsquery('english', $2)";
-
-    /**
-     * A chunk with every word of the query ranks above chunks with only some of them (plain OR
-     * ranking lets one frequent word such as "engineer" outweigh the rare word that matters);
-     * within each group, cover density scaled to 0–1 (normalization 32: rank / (rank + 1)).
-     */
-    static final String TEXT_SCORE = "(case when m.tsv @@ qa then 1 else 0 end) + ts_rank_cd(m.tsv, q, 32)";
-
-    /**
-     * The query's lexemes that are selective enough to look up on their own: not among the words
-     * PostgreSQL's column statistics find in at least {@code $4} of all chunks (no statistics yet:
-     * every word is selective).
-     */
-    static final String SELECTIVE_LEXEMES = "select lexeme from unnest(tsvector_to_array(to_tsvector('english', $2))) lexeme "
-            + "where lexeme <> all (coalesce((select array_agg(e) from pg_stats s, "
-            + "unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) x(e, f) where s.schemaname = current_schema() "
-            + "and s.tablename = 'search_chunks' and s.attname = 'tsv' and e is not null and f >= $4::float8), '{}')) limit $5";
+    /** One term's BM25 contribution for a posting {@code c} of term {@code w}, with the current average length. */
+    static final String BM25_TERM = "w.idf * c.frequency * ($4::float8 + 1) / (c.frequency + $4::float8 * (1 - $5::float8 + $5::float8 * c.length / stats.avgdl))";
 
     @Inject
     Pool pool;
     @Inject
     SearchConfig config;
 
-    /** Documents ranked by their best chunk's cosine similarity to the query vector (HNSW, iterative scan). */
-    public Uni<List<String>> vectorRanking(String org, float[] query, SearchFilter filter, int poolSize) {
+    /**
+     * Documents' BM25 scores, best first, and the query's ceiling: Σ idf × (k1 + 1) over its terms, which
+     * no document reaches (a term's BM25 factor tends to k1 + 1 as its frequency grows), so score /
+     * ceiling is in 0–1 and never saturates (a cap at a reachable value would tie the best documents).
+     */
+    public record KeywordScores(Map<String, Double> scores, double ceiling) {
+    }
+
+    /**
+     * Documents ranked by their best chunk's cosine similarity to the query vector (HNSW, iterative
+     * scan), best first, with that similarity.
+     */
+    public Uni<Map<String, Double>> vectorRanking(String org, float[] query, SearchFilter filter, int poolSize) {
         Tuple args = Tuple.of(org, Vectors.literal(query), poolSize);
         String documents = filter.documentCondition(args, 4);
         String sql = "select document_id, max(sim) as best from (select c.document_id, 1 - (c.embedding <=> $2::vector) as sim "
@@ -61,43 +62,71 @@ public class SearchRepository {
         // the organization filter would starve a plain HNSW scan: every connection of the pool opens with
         // pgvector's iterative scan and ef_search set (quarkus.datasource.reactive.additional-properties),
         // so this is one round trip, not a transaction that sets them first
-        return pool.preparedQuery(sql).execute(args)
-                .map(SearchRepository::firstColumn);
+        return pool.preparedQuery(sql).execute(args).map(SearchRepository::scores);
     }
 
     /**
-     * Documents ranked by full-text relevance of their best chunk. Ranking every chunk that shares a
-     * word with the query costs time in proportion to the organization's size (a common word such as
-     * "experience" is in most CVs), so the ranked candidates are bounded: the chunks with every query
-     * word, then per selective query word the chunks that have it. Common words still count in the
-     * score of those candidates. GIN reads a short posting list fast and a long one slowly, which is
-     * why common words never drive a lookup of their own.
+     * Documents ranked by Okapi BM25 over the whole document (not a chunk), with the organization's
+     * own term statistics. The cost is bounded whatever the organization's size: each query term reads
+     * at most {@code search.text.term-cap} documents, those with the highest term weight first (an
+     * index ordered by it); a document's score adds up the terms through which it was found.
      */
-    public Uni<List<String>> textRanking(String org, String query, SearchFilter filter, int poolSize) {
-        SearchConfig.Text bounds = config.text();
-        Tuple args = Tuple.of(org, query, poolSize, bounds.commonTermFrequency(), bounds.maxTerms(), bounds.allWordsCap())
-                .addInteger(bounds.termCap());
-        String documents = filter.documentCondition(args, 8);
-        String sql = "select m.document_id, max(" + TEXT_SCORE + ") as rank from " + ALL_WORDS_QUERY + " qa cross join "
-                + ANY_WORD_QUERY + " q cross join lateral ("
-                + "(select c.document_id, c.tsv from search_chunks c where c.organization_id = $1 and c.tsv @@ qa" + documents
-                + " limit $6) union all "
-                + "(select t.document_id, t.tsv from (" + SELECTIVE_LEXEMES + ") l cross join lateral (select c.document_id, c.tsv "
-                + "from search_chunks c where c.organization_id = $1 and c.tsv @@ plainto_tsquery('simple', l.lexeme)" + documents
-                + " limit $7) t)) m group by m.document_id order by rank desc limit $3";
-        return pool.preparedQuery(sql).execute(args).map(SearchRepository::firstColumn);
+    public Uni<KeywordScores> keywordRanking(String org, String query, SearchFilter filter, int poolSize) {
+        Tuple args = bm25Args(org, query).addInteger(config.text().termCap()).addInteger(poolSize);
+        String documents = filter.documentCondition(args, 9);
+        String sql = QUERY_TERMS + ", hits as (select w.lexeme, w.idf, c.document_id, c.frequency, c.length from w cross join lateral "
+                + "(select c.document_id, c.frequency, c.length from search_terms c where c.organization_id = $1 and c.lexeme = w.lexeme"
+                + documents + " order by c.impact desc limit $7) c where w.df > 0) "
+                + "select c.document_id, sum(" + BM25_TERM + ") as score, (select sum(idf) from w) * ($4::float8 + 1) as ceiling "
+                + "from hits c join w on w.lexeme = c.lexeme cross join stats group by c.document_id order by score desc limit $8";
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            double ceiling = 0;
+            for (Row r : rows) {
+                scores.put(r.getString(0), r.getDouble(1));
+                ceiling = r.getDouble(2);
+            }
+            // no document matched: the ceiling does not matter, every keyword score is 0
+            return new KeywordScores(scores, ceiling);
+        });
     }
 
-    private static List<String> firstColumn(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-        List<String> ids = new ArrayList<>();
-        for (var it = rows.iterator(); it.hasNext(); ) {
-            ids.add(it.next().getString(0));
+    /** Exact BM25 scores of the given documents (those the keyword half did not return score what they match, or nothing). */
+    public Uni<Map<String, Double>> keywordScoresOf(String org, String query, Collection<String> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
         }
-        return ids;
+        Tuple args = bm25Args(org, query).addArrayOfString(documentIds.toArray(String[]::new));
+        String sql = QUERY_TERMS + "select c.document_id, sum(" + BM25_TERM + ") from w cross join stats join search_terms c "
+                + "on c.organization_id = $1 and c.lexeme = w.lexeme and c.document_id = any($7) group by c.document_id";
+        return pool.preparedQuery(sql).execute(args).map(SearchRepository::scores);
     }
 
-    /** Result rows for {@code ids}, in that order, with similarity and the best passages. */
-    public Uni<List<SearchResult>> results(String org, List<String> ids, float[] query, String text) {
+    /** The best chunk cosine similarity of the given documents. */
+    public Uni<Map<String, Double>> vectorScoresOf(String org, float[] query, Collection<String> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select document_id, max(1 - (embedding <=> $2::vector)) from search_chunks "
+                        + "where organization_id = $1 and document_id = any($3) group by document_id")
+                .execute(Tuple.of(org, Vectors.literal(query), documentIds.toArray(String[]::new)))
+                .map(SearchRepository::scores);
+    }
+
+    private Tuple bm25Args(String org, String query) {
+        return Tuple.of(org, query, config.text().maxTerms(), config.bm25().k1(), config.bm25().b()).addString(config.text().configuration());
+    }
+
+    private static Map<String, Double> scores(RowSet<Row> rows) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            out.put(r.getString(0), r.getDouble(1));
+        }
+        return out;
+    }
+
+    /** Result rows for {@code ids}, in that order, with their score and the passages closest to the query. */
+    public Uni<List<SearchResult>> results(String org, List<String> ids, float[] query, String text, Map<String, Scored> scored) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -107,25 +136,24 @@ public class SearchRepository {
                 .execute(Tuple.of(org, idArray))
                 .map(rows -> {
                     Map<String, Row> out = new HashMap<>();
-                    for (var it = rows.iterator(); it.hasNext(); ) {
-                        Row r = it.next();
+                    for (Row r : rows) {
                         out.put(r.getString("id"), r);
                     }
                     return out;
                 });
         // excerpts only for the passages a result shows: ts_headline parses the whole chunk, so a long CV's
-        // other chunks would cost time for nothing
-        Uni<Map<String, List<Passage>>> passages = pool.preparedQuery("select document_id, sim, ts_headline('english', content, "
-                        + ANY_WORD_QUERY + ", 'MaxFragments=1, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') as excerpt "
-                        + "from (select c.document_id, c.content, 1 - (c.embedding <=> $3::vector) as sim, row_number() over "
+        // other chunks would cost time for nothing. The words marked are the query's (any of them).
+        Uni<Map<String, List<String>>> passages = pool.preparedQuery("select document_id, ts_headline('english', content, "
+                        + "cast(replace(plainto_tsquery('english', $2)::text, ' & ', ' | ') as tsquery), "
+                        + "'MaxFragments=1, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') as excerpt "
+                        + "from (select c.document_id, c.content, c.embedding <=> $3::vector as distance, row_number() over "
                         + "(partition by c.document_id order by c.embedding <=> $3::vector) as n from search_chunks c "
-                        + "where c.organization_id = $1 and c.document_id = any($4)) ranked where n <= $5 order by document_id, sim desc")
+                        + "where c.organization_id = $1 and c.document_id = any($4)) ranked where n <= $5 order by document_id, distance")
                 .execute(Tuple.of(org, text, Vectors.literal(query), idArray, Math.max(1, config.highlights())))
                 .map(rows -> {
-                    Map<String, List<Passage>> out = new LinkedHashMap<>();
-                    for (var it = rows.iterator(); it.hasNext(); ) {
-                        Row r = it.next();
-                        out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new Passage(r.getDouble(1), r.getString(2)));
+                    Map<String, List<String>> out = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
                     }
                     return out;
                 });
@@ -133,19 +161,17 @@ public class SearchRepository {
             List<SearchResult> results = new ArrayList<>();
             for (String id : ids) {
                 Row d = both.getItem1().get(id);
-                List<Passage> ps = both.getItem2().getOrDefault(id, List.of());
                 if (d == null) {
                     continue;
                 }
-                double best = ps.isEmpty() ? 0 : ps.get(0).similarity();
+                List<String> ps = both.getItem2().getOrDefault(id, List.of());
+                Scored s = scored.get(id);
                 results.add(new SearchResult(id, d.getString("filename"), d.getString("candidate_name"), d.getString("candidate_email"),
-                        Similarity.readable(best), d.getOffsetDateTime("uploaded_at"), d.getString("file_type"), d.getInteger("word_count"),
-                        d.getString("candidate_id"), ps.stream().limit(config.highlights()).map(Passage::excerpt).toList()));
+                        Similarity.readable(s.similarity()), d.getOffsetDateTime("uploaded_at"), d.getString("file_type"),
+                        d.getInteger("word_count"), d.getString("candidate_id"), ps.stream().limit(config.highlights()).toList(),
+                        s.explain()));
             }
             return results;
         });
-    }
-
-    record Passage(double similarity, String excerpt) {
     }
 }

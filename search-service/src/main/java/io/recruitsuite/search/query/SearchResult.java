@@ -1,9 +1,11 @@
 package io.recruitsuite.search.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One result, in the shape seed 000 documents, plus candidateId and highlights. */
+/** One result, in the shape seed 000 documents, plus candidateId, highlights and (on request) explain. */
 public record SearchResult(
         String id,
         String filename,
@@ -14,5 +16,6 @@ public record SearchResult(
         String fileType,
         Integer wordCount,
         String candidateId,
-        List<String> highlights) {
+        List<String> highlights,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Explain explain) {
 }

@@ -37,6 +37,64 @@ public final class EvalSet {
     private EvalSet() {
     }
 
+    /**
+     * The real CVs of the development half (one JSON object a line: id, category, text), read from
+     * {@code ../shared/eval-data/} beside the project root, or from {@code -Deval.real-cvs=<file>}. They
+     * are never copied into the repository. Empty when the file is not there.
+     */
+    public static List<Cv> realCvs() {
+        java.nio.file.Path file = realCvsFile();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<Cv> out = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    JsonNode n = MAPPER.readTree(line);
+                    String id = n.path("id").asText();
+                    out.add(new Cv(id, "Candidate " + id, n.path("category").asText(), "", n.path("text").asText()));
+                }
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static java.nio.file.Path realCvsFile() {
+        String configured = System.getProperty("eval.real-cvs");
+        if (configured != null) {
+            return java.nio.file.Path.of(configured);
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        java.nio.file.Path root = dir == null ? java.nio.file.Path.of("").toAbsolutePath() : dir;
+        return root.resolve("../shared/eval-data/real-cvs-dev.jsonl").normalize();
+    }
+
+    /**
+     * Our recruiter queries for the real CVs ({@code /eval/real-queries.jsonl}): each names the job
+     * categories it asks for with a grade (2: the category asked for, 1: a related one), and every CV
+     * of such a category gets that grade.
+     */
+    public static List<Query> realQueries(List<Cv> cvs) {
+        return read("/eval/real-queries.jsonl").stream().map(n -> {
+            Map<String, Integer> byCategory = new LinkedHashMap<>();
+            n.path("categories").fields().forEachRemaining(e -> byCategory.put(e.getKey(), e.getValue().asInt()));
+            Map<String, Integer> relevant = new LinkedHashMap<>();
+            for (Cv cv : cvs) {
+                Integer grade = byCategory.get(cv.role());
+                if (grade != null) {
+                    relevant.put(cv.id(), grade);
+                }
+            }
+            return new Query(n.path("id").asText(), n.path("query").asText(), relevant);
+        }).toList();
+    }
+
     public static List<Cv> cvs() {
         return read("/eval/cvs.jsonl").stream()
                 .map(n -> new Cv(n.path("id").asText(), n.path("name").asText(), n.path("role").asText(), n.path("seniority").asText(),
@@ -81,7 +139,7 @@ public final class EvalSet {
                 data.putArray("jobIds");
                 String eventId = UUID.randomUUID().toString();
                 String json = MAPPER.writeValueAsString(new EventEnvelope(eventId, "document.upload", EventEnvelope.format(Instant.now()), org, 1, data));
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CANDIDATE_EVENTS, org, json);
+                ProducerRecord<String, String> record = new ProducerRecord<>(TestKafka.topic(Topics.CANDIDATE_EVENTS), org, json);
                 record.headers().add(new RecordHeader(Topics.HEADER_EVENT_TYPE, "document.upload".getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader(Topics.HEADER_EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8)));
                 sent.add(producer.send(record));

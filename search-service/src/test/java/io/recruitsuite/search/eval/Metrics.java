@@ -43,6 +43,11 @@ public final class Metrics {
         return relevant == 0 ? 0 : (double) found / Math.min(k, relevant);
     }
 
+    /** Results of grade ≥ {@link #RELEVANT} among the first k, divided by k. */
+    public static double precision(List<String> ranking, Map<String, Integer> grades, int k) {
+        return (double) ranking.stream().limit(k).filter(id -> grades.getOrDefault(id, 0) >= RELEVANT).count() / k;
+    }
+
     private static double gain(int grade) {
         return Math.pow(2, grade) - 1;
     }

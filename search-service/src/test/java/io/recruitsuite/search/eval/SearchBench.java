@@ -40,6 +40,12 @@ import java.util.Random;
  * chunks copied with small deterministic perturbations (embedding 120,000 CVs would take hours on
  * two cores), bulk-loaded with COPY; then the recruiter queries of the evaluation set over HTTP
  * with a warm query-vector cache; p50/p95 per round, medians of the rounds.</li>
+ * <li>real-length CVs (when {@code ../shared/eval-data/real-cvs-dev.jsonl} is present): an organization
+ * of 10,000 CVs made from the real development CVs (thousands of characters, several chunks each),
+ * each copy with its lines reordered and a few left out, its passages' vectors the real CV's with a
+ * small perturbation; our real-CV queries as new queries (never seen by the query-vector cache) and
+ * repeated right after; p50/p95 of each, medians of the rounds, and the mean time of each phase of a
+ * search (query vector, semantic half, keyword half, fusion, result rows, recorded event).</li>
  * </ol>
  */
 @QuarkusTest
@@ -55,6 +61,14 @@ class SearchBench {
     static final float NOISE = 0.02f;
     static final String ORG_10K = "org_bench_10k";
     static final String ORG_100K = "org_bench_100k";
+    static final String ORG_REAL = "org_bench_real";
+    static final int REAL_CVS = Integer.getInteger("bench.real-cvs", 10_000);
+    /** {@code -Dbench.real-only=true}: only the real-length part; {@code -Dbench.real=false}: only the generated corpus. */
+    static final boolean GENERATED = !Boolean.getBoolean("bench.real-only");
+    static final boolean REAL = !"false".equals(System.getProperty("bench.real"));
+    /** Words a recruiter adds to a query; a round's suffix makes every query new to the query-vector cache. */
+    static final List<String> NEW_QUERY_SUFFIXES = List.of("urgently", "for our Pune office", "immediate joiner", "remote",
+            "with good communication", "for a startup", "experienced", "fresher welcome", "in Mumbai", "contract role");
 
     @Inject
     EmbeddingProvider embeddings;
@@ -62,6 +76,8 @@ class SearchBench {
     SearchConfig config;
     @Inject
     Pool pool;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -73,10 +89,22 @@ class SearchBench {
 
     @Test
     void ingestionAndLatency() throws Exception {
-        List<EvalSet.Cv> cvs = EvalSet.cvs();
-        Chunker chunker = new Chunker(config.chunkWords(), config.chunkOverlapWords());
         line("# Search benchmark\n");
         line("cores: " + Runtime.getRuntime().availableProcessors() + ", model: " + embeddings.modelId());
+        if (GENERATED) {
+            generated();
+        }
+        if (REAL) {
+            realLength();
+        }
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "search-bench.md"), report);
+    }
+
+    private void generated() throws Exception {
+        List<EvalSet.Cv> cvs = EvalSet.cvs();
+        Chunker chunker = new Chunker(config.chunkWords(), config.chunkOverlapWords());
 
         // 1. ingestion beside the raw model
         List<EvalSet.Cv> batch = cvs.subList(0, Math.min(INGEST_CVS, cvs.size()));
@@ -160,11 +188,11 @@ class SearchBench {
                 load(c, String.format("org_bench_other_%04d", o), OTHER_ORG_CVS, o, baseTexts, baseVectors, noise);
             }
             line(String.format(Locale.ROOT, "loaded %d CVs with COPY in %.0f s", 110_000 + OTHER_ORGS * OTHER_ORG_CVS, seconds(t3)));
+            long t5 = System.nanoTime();
+            indexTerms(c, true);
+            line(String.format(Locale.ROOT, "wrote their BM25 terms in %.0f s", seconds(t5)));
             long t4 = System.nanoTime();
-            st.execute("set maintenance_work_mem = '1GB'");
-            st.execute("create index search_chunks_embedding on search_chunks using hnsw (embedding vector_cosine_ops)");
-            st.execute("vacuum analyze search_chunks");
-            st.execute("vacuum analyze search_documents");
+            buildIndexes(st);
             line(String.format(Locale.ROOT, "built the HNSW index and analyzed in %.0f s\n", seconds(t4)));
         }
 
@@ -199,9 +227,214 @@ class SearchBench {
                     median(p95s)));
         }
         line("\nmedians of the rounds:\n\n" + summary);
-        System.out.println(report);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "search-bench.md"), report);
+    }
+
+    /** The real-length corpus and new against repeated queries, with the time of each phase. */
+    private void realLength() throws Exception {
+        List<EvalSet.Cv> real = EvalSet.realCvs();
+        if (real.isEmpty()) {
+            line("\nreal-length CVs: skipped, " + EvalSet.realCvsFile() + " is not present");
+            return;
+        }
+        line("\n## Real-length CVs\n");
+        Chunker chunker = new Chunker(config.chunkWords(), config.chunkOverlapWords());
+        io.recruitsuite.search.indexing.CvText cvText = new io.recruitsuite.search.indexing.CvText(config.text().boilerplate());
+        long t0 = System.nanoTime();
+        List<List<String>> baseChunks = new ArrayList<>();
+        List<List<float[]>> baseVectors = new ArrayList<>();
+        long chunkCount = 0;
+        for (EvalSet.Cv cv : real) {
+            List<String> chunks = chunker.split(cvText.normalise(cv.text()));
+            baseChunks.add(chunks);
+            baseVectors.add(embeddings.embedPassages(chunks));
+            chunkCount += chunks.size();
+        }
+        line(String.format(Locale.ROOT, "embedded the %d real CVs (%d chunks, median %d characters) in %.0f s", real.size(), chunkCount,
+                real.stream().mapToInt(cv -> cv.text().length()).sorted().toArray()[real.size() / 2], seconds(t0)));
+        long t1 = System.nanoTime();
+        long chunksLoaded = 0;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement st = c.createStatement()) {
+            st.execute("delete from search_documents where organization_id = '" + ORG_REAL + "'");
+            st.execute("drop index if exists search_chunks_embedding");
+            Random rnd = new Random(11);
+            var copy = ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI();
+            StringBuilder docs = new StringBuilder();
+            StringBuilder chunks = new StringBuilder();
+            StringBuilder texts = new StringBuilder();
+            for (int i = 0; i < REAL_CVS; i++) {
+                int b = i % real.size();
+                String id = ORG_REAL + "_" + i;
+                // a variant: the real CV's lines reordered (after the first three) and one in ten left out
+                List<String> lines = new ArrayList<>(Arrays.asList(cvText.normalise(real.get(b).text()).split("\n")));
+                if (i >= real.size() && lines.size() > 4) {
+                    java.util.Collections.shuffle(lines.subList(3, lines.size()), rnd);
+                    lines.removeIf(l -> rnd.nextInt(10) == 0);
+                }
+                String text = String.join("\n", lines);
+                List<String> variantChunks = chunker.split(text);
+                docs.append(id).append(',').append(ORG_REAL).append(",cand_").append(id).append(',').append(id).append(".pdf,\"Candidate ")
+                        .append(i).append("\",pdf,").append(text.split("\\s+").length).append('\n');
+                List<float[]> vectors = baseVectors.get(b);
+                for (int k = 0; k < variantChunks.size(); k++) {
+                    float[] v = perturbed(vectors.get(Math.min(k, vectors.size() - 1)), rnd);
+                    chunks.append(id).append(',').append(ORG_REAL).append(',').append(k).append(",\"")
+                            .append(variantChunks.get(k).replace("\"", "\"\"")).append("\",\"").append(Vectors.literal(v)).append("\"\n");
+                    chunksLoaded++;
+                }
+                texts.append(ORG_REAL).append(',').append(id).append(",\"").append(cvText.forKeywords(text).replace("\"", "\"\""))
+                        .append("\"\n");
+                if (chunks.length() > 8_000_000 || i == REAL_CVS - 1) {
+                    copy.copyIn("copy search_documents (id, organization_id, candidate_id, filename, candidate_name, file_type, word_count) "
+                            + "from stdin (format csv)", new StringReader(docs.toString()));
+                    copy.copyIn("copy search_chunks (document_id, organization_id, chunk_index, content, embedding) from stdin (format csv)",
+                            new StringReader(chunks.toString()));
+                    stageTexts(c, texts.toString());
+                    docs.setLength(0);
+                    chunks.setLength(0);
+                    texts.setLength(0);
+                }
+            }
+            line(String.format(Locale.ROOT, "loaded %,d real-length CVs (%,d chunks) with COPY in %.0f s", REAL_CVS, chunksLoaded, seconds(t1)));
+            long t2 = System.nanoTime();
+            indexTerms(c, !GENERATED);
+            line(String.format(Locale.ROOT, "wrote their BM25 terms in %.0f s", seconds(t2)));
+            long t3 = System.nanoTime();
+            buildIndexes(st);
+            line(String.format(Locale.ROOT, "built the HNSW index and analyzed in %.0f s\n", seconds(t3)));
+        }
+
+        List<String> queries = EvalSet.realQueries(real).stream().map(EvalSet.Query::text).toList();
+        String token = TestTokens.bearer(TestTokens.apiKey(ORG_REAL, "search:read"));
+        for (String q : queries) {
+            search(token, q + " (warm-up)"); // JIT, pages in memory; these texts are not measured
+        }
+        List<Double> newP50 = new ArrayList<>();
+        List<Double> newP95 = new ArrayList<>();
+        List<Double> repeatedP50 = new ArrayList<>();
+        List<Double> repeatedP95 = new ArrayList<>();
+        Map<String, double[]> newPhases = new java.util.TreeMap<>();
+        Map<String, double[]> repeatedPhases = new java.util.TreeMap<>();
+        line("| round | new p50 (ms) | new p95 (ms) | repeated p50 (ms) | repeated p95 (ms) |\n|---|---|---|---|---|");
+        for (int round = 1; round <= ROUNDS; round++) {
+            String suffix = NEW_QUERY_SUFFIXES.get((round - 1) % NEW_QUERY_SUFFIXES.size()) + (round > NEW_QUERY_SUFFIXES.size() ? " " + round : "");
+            List<String> texts = queries.stream().map(q -> q + " " + suffix + " " + System.nanoTime() % 1000).toList();
+            token = TestTokens.bearer(TestTokens.apiKey(ORG_REAL, "search:read"));
+            Map<String, double[]> before = phaseTotals();
+            List<Double> fresh = timeAll(token, texts);
+            addPhases(newPhases, before, phaseTotals());
+            before = phaseTotals();
+            List<Double> repeated = timeAll(token, texts);
+            addPhases(repeatedPhases, before, phaseTotals());
+            newP50.add(percentile(fresh, 50));
+            newP95.add(percentile(fresh, 95));
+            repeatedP50.add(percentile(repeated, 50));
+            repeatedP95.add(percentile(repeated, 95));
+            line(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |", round, newP50.get(round - 1), newP95.get(round - 1),
+                    repeatedP50.get(round - 1), repeatedP95.get(round - 1)));
+        }
+        line(String.format(Locale.ROOT, "\n%,d real-length CVs, %d queries per round; medians of the rounds: new queries p50 %.1f ms, "
+                        + "p95 %.1f ms; repeated p50 %.1f ms, p95 %.1f ms\n", REAL_CVS, queries.size(), median(newP50), median(newP95),
+                median(repeatedP50), median(repeatedP95)));
+        line("mean time per phase (ms; phases overlap: the two halves run at once, result rows and the recorded event too)\n");
+        line("| phase | new queries | repeated queries |\n|---|---|---|");
+        for (String phase : newPhases.keySet()) {
+            double[] n = newPhases.get(phase);
+            double[] r = repeatedPhases.getOrDefault(phase, new double[2]);
+            line(String.format(Locale.ROOT, "| %s | %.2f | %.2f |", phase, n[0] / Math.max(1, n[1]), r[0] / Math.max(1, r[1])));
+        }
+    }
+
+    private List<Double> timeAll(String token, List<String> texts) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (String q : texts) {
+            long t = System.nanoTime();
+            search(token, q);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        ms.sort(Double::compare);
+        return ms;
+    }
+
+    /** Total milliseconds and count of each {@code search.phase} timer so far. */
+    private Map<String, double[]> phaseTotals() {
+        Map<String, double[]> out = new java.util.TreeMap<>();
+        for (var timer : registry.find("search.phase").timers()) {
+            out.put(timer.getId().getTag("phase"), new double[] {timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS), timer.count()});
+        }
+        return out;
+    }
+
+    private static void addPhases(Map<String, double[]> sums, Map<String, double[]> before, Map<String, double[]> after) {
+        after.forEach((phase, a) -> {
+            double[] b = before.getOrDefault(phase, new double[2]);
+            double[] sum = sums.computeIfAbsent(phase, p -> new double[2]);
+            sum[0] += a[0] - b[0];
+            sum[1] += a[1] - b[1];
+        });
+    }
+
+    private static float[] perturbed(float[] vector, Random noise) {
+        float[] v = vector.clone();
+        double norm = 0;
+        for (int d = 0; d < v.length; d++) {
+            v[d] += (float) (noise.nextGaussian() * NOISE / Math.sqrt(v.length) * 4);
+            norm += v[d] * v[d];
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < v.length; d++) {
+            v[d] *= inv;
+        }
+        return v;
+    }
+
+    /** Keyword text of bulk-loaded CVs, waiting for {@link #indexTerms}. */
+    private static void stageTexts(Connection c, String csv) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("create table if not exists bench_texts (organization_id text, document_id text, body text)");
+        }
+        ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI()
+                .copyIn("copy bench_texts (organization_id, document_id, body) from stdin (format csv)", new StringReader(csv));
+    }
+
+    /**
+     * Writes the BM25 terms of every staged CV in one statement per organization, as the service's
+     * search_index_terms would one by one (same text search configuration, k1 and b; the impact with the
+     * organization's final average length); the term indexes are dropped for the load and rebuilt.
+     */
+    private void indexTerms(Connection c, boolean rebuildIndexes) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("set maintenance_work_mem = '1GB'");
+            if (rebuildIndexes) {
+                st.execute("alter table search_terms drop constraint if exists search_terms_pkey");
+                st.execute("drop index if exists search_terms_impact");
+                st.execute("drop index if exists search_terms_document");
+            }
+            String k1 = String.valueOf(config.bm25().k1());
+            String b = String.valueOf(config.bm25().b());
+            st.execute("insert into search_terms (organization_id, lexeme, document_id, frequency, length, impact) "
+                    + "with t as (select s.organization_id, s.document_id, x.lexeme, coalesce(array_length(x.positions, 1), 1) as f "
+                    + "from bench_texts s, unnest(to_tsvector('" + config.text().configuration() + "', s.body)) x), "
+                    + "l as (select document_id, sum(f)::int as len from t group by document_id), "
+                    + "a as (select t.organization_id, avg(l.len) as avgdl from t join l using (document_id) group by t.organization_id) "
+                    + "select t.organization_id, t.lexeme, t.document_id, t.f, l.len, "
+                    + "t.f * (" + k1 + " + 1) / (t.f + " + k1 + " * (1 - " + b + " + " + b + " * l.len / a.avgdl)) "
+                    + "from t join l using (document_id) join a using (organization_id)");
+            if (rebuildIndexes) {
+                st.execute("alter table search_terms add primary key (organization_id, lexeme, document_id)");
+                st.execute("create index search_terms_impact on search_terms (organization_id, lexeme, impact desc) "
+                        + "include (document_id, frequency, length)");
+                st.execute("create index search_terms_document on search_terms (document_id)");
+            }
+            st.execute("drop table bench_texts");
+        }
+    }
+
+    private static void buildIndexes(Statement st) throws Exception {
+        st.execute("set maintenance_work_mem = '1GB'");
+        st.execute("create index search_chunks_embedding on search_chunks using hnsw (embedding vector_cosine_ops)");
+        st.execute("vacuum analyze search_chunks");
+        st.execute("vacuum analyze search_documents");
+        st.execute("vacuum analyze search_terms");
     }
 
     /** A plain HTTP client on a kept-alive connection: the figures should be the service's, not a test DSL's. */
@@ -226,6 +459,7 @@ class SearchBench {
             throws Exception {
         StringBuilder docs = new StringBuilder();
         StringBuilder chunks = new StringBuilder();
+        StringBuilder staged = new StringBuilder();
         var copy = ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI();
         for (int i = 0; i < count; i++) {
             int b = (offset * 31 + i) % texts.size();
@@ -246,13 +480,16 @@ class SearchBench {
             }
             chunks.append(id).append(',').append(org).append(",0,\"").append(text.replace("\"", "\"\"")).append("\",\"")
                     .append(Vectors.literal(v)).append("\"\n");
+            staged.append(org).append(',').append(id).append(",\"").append(io.recruitsuite.search.indexing.CvText.words(text)).append("\"\n");
             if (docs.length() > 4_000_000 || i == count - 1) {
                 copy.copyIn("copy search_documents (id, organization_id, candidate_id, filename, candidate_name, file_type, word_count) "
                         + "from stdin (format csv)", new StringReader(docs.toString()));
                 copy.copyIn("copy search_chunks (document_id, organization_id, chunk_index, content, embedding) from stdin (format csv)",
                         new StringReader(chunks.toString()));
+                stageTexts(c, staged.toString());
                 docs.setLength(0);
                 chunks.setLength(0);
+                staged.setLength(0);
             }
         }
     }

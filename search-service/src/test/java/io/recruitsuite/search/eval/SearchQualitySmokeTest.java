@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A small, fast slice of the evaluation in the normal suite: 30 CVs of the labelled set, five
- * recruiter queries; hybrid search puts a CV that is exactly what was asked for in the top three.
+ * recruiter queries; hybrid search puts a CV that is exactly what was asked for in the top three; and
+ * over all 46 evaluation queries in every mode, similarity stays within 0–1 and never increases down
+ * the list.
  */
 @QuarkusTest
 class SearchQualitySmokeTest {
@@ -62,6 +64,22 @@ class SearchQualitySmokeTest {
             }
         }
         assertTrue(misses.isEmpty(), "queries without an exact match on top: " + misses);
+
+        // every evaluation query, every mode: similarity within 0-1 and never increasing down the list
+        List<String> violations = new ArrayList<>();
+        for (EvalSet.Query q : EvalSet.queries()) {
+            for (SearchService.Mode mode : SearchService.Mode.values()) {
+                var results = search.search(org, new SearchService.Query(q.text(), 10, 1, SearchFilter.NONE), mode)
+                        .await().atMost(Duration.ofSeconds(30)).results();
+                for (int i = 0; i < results.size(); i++) {
+                    double s = results.get(i).similarity();
+                    if (s < 0 || s > 1 || i > 0 && s > results.get(i - 1).similarity()) {
+                        violations.add(mode + " \"" + q.text() + "\" at " + (i + 1) + ": " + s);
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), "similarity must be within 0-1 and never increase: " + violations);
     }
 
     private long count(String org) {
