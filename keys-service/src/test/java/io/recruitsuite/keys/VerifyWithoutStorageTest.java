@@ -27,7 +27,6 @@ class VerifyWithoutStorageTest {
             public String environment() { return "live"; }
             public Duration inactivityAfter() { return Duration.ofDays(30); }
             public String lifecycleCheck() { return "1m"; }
-            public Path operatorTokenFile() { return pepper; }
         });
         String good = ApiKeyFormat.generate("live");
         String broken = good.substring(0, good.length() - 1) + (good.endsWith("a") ? "b" : "a");

@@ -1,5 +1,6 @@
 package io.recruitsuite.candidate.api;
 
+import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.HiringViews.ApplicationView;
@@ -47,7 +48,7 @@ public class ApplicationsResource {
         ApplicationFilter filter = ApplicationFilter.parse(jobId, candidateId, status);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         return applications.list(caller.organizationId(), filter, request)
-                .map(l -> Envelope.list(request, l.map(d -> ApplicationView.of(d, contact))));
+                .map(l -> l.map(d -> ApplicationView.of(d, contact)).envelope(request));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.recruitsuite.candidate.api;
 
+import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.CandidateViews.CandidateFull;
@@ -69,11 +70,7 @@ public class CandidatesResource {
                                                       @QueryParam("stage") String stage, @QueryParam("job") String job) {
         PageRequest request = PageRequest.parse(page, limit, cursor, paging);
         CandidateFilter filter = CandidateFilter.parse(search, tag, createdAfter, job, stage);
-        return service.list(caller.organizationId(), filter, request).map(listing -> Envelope.of(
-                listing.items().stream().map(CandidateSummary::of).toList(),
-                request.cursorMode()
-                        ? new Envelope.Meta(null, request.limit(), null, listing.nextCursor(), listing.hasMore())
-                        : new Envelope.Meta(request.page(), request.limit(), listing.total(), listing.nextCursor(), listing.hasMore())));
+        return service.list(caller.organizationId(), filter, request).map(listing -> listing.map(CandidateSummary::of).envelope(request));
     }
 
     @GET
@@ -174,7 +171,7 @@ public class CandidatesResource {
     public Uni<Envelope<List<NoteView>>> listNotes(@PathParam("id") String id, @QueryParam("page") String page,
                                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest request = PageRequest.parse(page, limit, cursor, paging);
-        return notes.list(caller.organizationId(), id, request).map(l -> Envelope.list(request, l.map(NoteView::of)));
+        return notes.list(caller.organizationId(), id, request).map(l -> l.map(NoteView::of).envelope(request));
     }
 
     private static CvUploads.Upload upload(FileUpload file) {

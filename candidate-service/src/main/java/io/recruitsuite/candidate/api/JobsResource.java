@@ -1,5 +1,6 @@
 package io.recruitsuite.candidate.api;
 
+import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.HiringViews.ApplicationView;
@@ -50,7 +51,7 @@ public class JobsResource {
                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest request = PageRequest.parse(page, limit, cursor, paging);
         JobStatus filter = status == null || status.isEmpty() ? null : JobStatus.parse("status", status);
-        return jobs.list(caller.organizationId(), filter, request).map(l -> Envelope.list(request, l.map(JobView::of)));
+        return jobs.list(caller.organizationId(), filter, request).map(l -> l.map(JobView::of).envelope(request));
     }
 
     @POST
@@ -105,7 +106,7 @@ public class JobsResource {
         PageRequest request = PageRequest.parse(page, limit, cursor, paging);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         return pipeline.atStage(caller.organizationId(), id, stageId, request)
-                .map(l -> Envelope.list(request, l.map(d -> ApplicationView.of(d, contact))));
+                .map(l -> l.map(d -> ApplicationView.of(d, contact)).envelope(request));
     }
 
     @GET
@@ -117,6 +118,6 @@ public class JobsResource {
         PageRequest request = PageRequest.parse(page, limit, cursor, paging);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         return pipeline.applicationsOfJob(caller.organizationId(), id, ApplicationFilter.parse(null, null, status), request)
-                .map(l -> Envelope.list(request, l.map(d -> ApplicationView.of(d, contact))));
+                .map(l -> l.map(d -> ApplicationView.of(d, contact)).envelope(request));
     }
 }

@@ -1,5 +1,6 @@
 package io.recruitsuite.candidate.api;
 
+import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recruitsuite.candidate.api.HiringViews.ApplicationView;
 import io.recruitsuite.candidate.api.HiringViews.StageView;
@@ -59,7 +60,7 @@ public class PipelineResource {
         PageRequest request = PageRequest.parse(page, limit, cursor, paging);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         return pipeline.atStage(caller.organizationId(), null, stageId, request)
-                .map(l -> Envelope.list(request, l.map(d -> ApplicationView.of(d, contact))));
+                .map(l -> l.map(d -> ApplicationView.of(d, contact)).envelope(request));
     }
 
     /** Moves the candidate's application for the target stage's job. */

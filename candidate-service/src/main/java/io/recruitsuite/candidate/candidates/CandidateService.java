@@ -1,5 +1,6 @@
 package io.recruitsuite.candidate.candidates;
 
+import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.applications.ApplicationRepository;
 import io.recruitsuite.candidate.documents.Document;
 import io.recruitsuite.candidate.documents.DocumentRepository;
@@ -42,9 +43,6 @@ public class CandidateService {
     public record CandidateDetail(Candidate candidate, List<Document> documents) {
     }
 
-    public record Listing(List<Candidate> items, long total, String nextCursor, boolean hasMore) {
-    }
-
     public Uni<CandidateDetail> create(String organizationId, NewCandidate input, NewDocument cv) {
         String name = CandidateRules.name(input.name());
         String email = CandidateRules.email(input.email());
@@ -78,24 +76,11 @@ public class CandidateService {
                 .chain(c -> documents.listByCandidate(organizationId, id).map(docs -> new CandidateDetail(c, docs)));
     }
 
-    public Uni<Listing> list(String organizationId, CandidateFilter filter, PageRequest page) {
-        if (page.cursorMode()) {
-            // one extra row tells whether another page follows
-            return candidates.listAfter(organizationId, filter, page.cursor(), page.limit() + 1).map(rows -> {
-                boolean hasMore = rows.size() > page.limit();
-                List<Candidate> items = hasMore ? rows.subList(0, page.limit()) : rows;
-                Candidate last = items.isEmpty() ? null : items.get(items.size() - 1);
-                String next = hasMore && last != null ? new Cursor(last.createdAt(), last.id()).encode() : null;
-                return new Listing(items, -1, next, hasMore);
-            });
-        }
-        // a page also offers the cursor after its last row, so a client can switch to cursors at any point
-        return candidates.listPage(organizationId, filter, page.offset(), page.limit())
-                .chain(items -> candidates.count(organizationId, filter).map(total -> {
-                    boolean hasMore = (long) page.offset() + items.size() < total;
-                    Candidate last = items.isEmpty() ? null : items.get(items.size() - 1);
-                    return new Listing(items, total, hasMore && last != null ? new Cursor(last.createdAt(), last.id()).encode() : null, hasMore);
-                }));
+    public Uni<Listing<Candidate>> list(String organizationId, CandidateFilter filter, PageRequest page) {
+        return Listing.of(page, c -> new Cursor(c.createdAt(), c.id()),
+                (offset, limit) -> candidates.listPage(organizationId, filter, offset, limit),
+                () -> candidates.count(organizationId, filter),
+                (cursor, limit) -> candidates.listAfter(organizationId, filter, cursor, limit));
     }
 
     public record Changes(String name, String email, String phone, List<String> tags,

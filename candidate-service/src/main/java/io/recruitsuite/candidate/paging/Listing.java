@@ -1,5 +1,7 @@
 package io.recruitsuite.candidate.paging;
 
+import io.recruitsuite.common.api.Envelope;
+import io.recruitsuite.common.api.PageMeta;
 import io.smallrye.mutiny.Uni;
 
 import java.util.List;
@@ -33,6 +35,12 @@ public record Listing<T>(List<T> items, long total, String nextCursor, boolean h
                     String next = hasMore && !items.isEmpty() ? position.apply(items.get(items.size() - 1)).encode() : null;
                     return new Listing<>(items, total, next, hasMore);
                 }));
+    }
+
+    /** The collection envelope in the mode the request asked for: a total with pages, no total with cursors. */
+    public Envelope<List<T>> envelope(PageRequest request) {
+        return Envelope.of(items, request.cursorMode() ? PageMeta.cursor(request.limit(), nextCursor, hasMore)
+                : new PageMeta(request.page(), request.limit(), total, nextCursor, hasMore));
     }
 
     public <R> Listing<R> map(Function<T, R> f) {

@@ -40,7 +40,7 @@ public class KeyVerifier {
     private static final String TOMBSTONE = "evicted";
     private static final long TOMBSTONE_SECONDS = 5;
 
-    private final java.util.Map<String, Long> evictions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final EvictionLog evictions = new EvictionLog(System::nanoTime);
 
     @Inject
     GatewayConfig config;
@@ -79,14 +79,14 @@ public class KeyVerifier {
             return Uni.createFrom().item(cached);
         }
         String prefix = parsed.get().prefix();
-        long started = System.nanoTime();
+        long started = evictions.now();
         return fromRedis(prefix, hash)
                 .onItem().ifNull().switchTo(() -> keys.verify(presented)
                         .map(data -> toVerdict(prefix, data))
                         .call(verdict -> toRedis(prefix, hash, verdict)))
                 .invoke(verdict -> {
                     // a verdict read before an eviction of its key must not outlive the eviction
-                    if (!evictedSince(prefix, verdict.organizationId(), started)) {
+                    if (!evictions.evictedSince(prefix, verdict.organizationId(), started)) {
                         local.put(hash, verdict);
                     }
                 });
@@ -97,7 +97,7 @@ public class KeyVerifier {
      * keeps a verification that was already under way from writing the old verdict back.
      */
     public Uni<Void> evictPrefix(String prefix) {
-        evictions.put(prefix, System.nanoTime());
+        evictions.evicted(prefix);
         local.asMap().entrySet().removeIf(e -> prefix.equals(e.getValue().prefix()));
         return values.set(REDIS_PREFIX + prefix, TOMBSTONE, new SetArgs().ex(TOMBSTONE_SECONDS)).replaceWithVoid()
                 .onFailure().recoverWithNull();
@@ -105,7 +105,7 @@ public class KeyVerifier {
 
     /** Drops every cached verdict of an organization (plan changed, member removed), here and in Redis. */
     public Uni<Void> evictOrganization(String organizationId) {
-        evictions.put(organizationId, System.nanoTime());
+        evictions.evicted(organizationId);
         local.asMap().entrySet().removeIf(e -> organizationId.equals(e.getValue().organizationId()));
         String members = REDIS_ORG_PREFIX + organizationId;
         return sets.smembers(members)
@@ -124,17 +124,10 @@ public class KeyVerifier {
         local.invalidateAll();
     }
 
-    private boolean evictedSince(String prefix, String organizationId, long startedNanos) {
-        Long byPrefix = evictions.get(prefix);
-        Long byOrganization = organizationId == null ? null : evictions.get(organizationId);
-        return byPrefix != null && byPrefix - startedNanos >= 0 || byOrganization != null && byOrganization - startedNanos >= 0;
-    }
-
     /** Forgets eviction times once no verification that started before them can still be running. */
     @io.quarkus.scheduler.Scheduled(every = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void forgetOldEvictions() {
-        long horizon = System.nanoTime() - java.time.Duration.ofMinutes(1).toNanos();
-        evictions.values().removeIf(at -> at - horizon < 0);
+        evictions.forgetOlderThan(java.time.Duration.ofMinutes(1));
     }
 
     /** Redis holds one entry per key prefix: the hash of the full key and the verdict. */

@@ -1,8 +1,9 @@
 package io.recruitsuite.keys.admin;
 
+import io.recruitsuite.common.security.OperatorOnly;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.keys.api.CreateKeyRequest;
-import io.recruitsuite.keys.api.Envelope;
+import io.recruitsuite.common.api.Envelope;
 import io.recruitsuite.keys.api.KeyView;
 import io.recruitsuite.keys.keys.ApiKeyService;
 import io.recruitsuite.keys.organizations.Member;

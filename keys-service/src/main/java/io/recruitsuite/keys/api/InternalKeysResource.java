@@ -1,5 +1,6 @@
 package io.recruitsuite.keys.api;
 
+import io.recruitsuite.common.api.Envelope;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Scopes;
 import io.recruitsuite.keys.keys.ApiKeyService;

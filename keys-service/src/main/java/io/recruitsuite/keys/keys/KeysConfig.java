@@ -19,7 +19,4 @@ public interface KeysConfig {
 
     /** How often expiry and inactivity are checked (a scheduler interval such as {@code 1m}). */
     String lifecycleCheck();
-
-    /** File holding the operator credential for the {@code /admin} API. */
-    Path operatorTokenFile();
 }

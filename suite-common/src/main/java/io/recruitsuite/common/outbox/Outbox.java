@@ -16,26 +16,10 @@ import java.util.UUID;
 /**
  * The writing half of the transactional outbox: a domain event is inserted with the same SQL
  * client (the same transaction) as the change it describes, so both commit or neither does.
- * {@link OutboxRelay} publishes it to Kafka afterwards. Each service's migrations create the
- * {@code outbox} table with the DDL in {@link #TABLE_DDL}.
+ * {@link OutboxRelay} publishes it to Kafka afterwards. The table is defined once, in suite-common's
+ * {@code db/outbox} Flyway location.
  */
 public final class Outbox {
-
-    /** Kept here so every service's migration creates the same table; copy it into V1 of a new service. */
-    public static final String TABLE_DDL = """
-            create table outbox (
-                id           bigserial primary key,
-                event_id     uuid not null unique,
-                topic        text not null,
-                record_key   text not null,
-                event_type   text not null,
-                payload      text not null,
-                trace_parent text,
-                created_at   timestamptz not null default now(),
-                published_at timestamptz
-            );
-            create index outbox_unpublished on outbox (id) where published_at is null;
-            """;
 
     private final ObjectMapper mapper;
 

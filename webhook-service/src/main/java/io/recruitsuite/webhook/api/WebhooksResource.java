@@ -1,5 +1,7 @@
 package io.recruitsuite.webhook.api;
 
+import io.recruitsuite.common.api.Envelope;
+import io.recruitsuite.common.api.PageMeta;
 import io.recruitsuite.webhook.delivery.DeliveryStatus;
 import io.recruitsuite.webhook.endpoints.EndpointStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -62,48 +64,39 @@ public class WebhooksResource {
     public record CreateEndpoint(String url, List<String> events, String description) {
     }
 
-    public record Meta(int page, int limit, long total) {
-    }
-
-    public record Listing<T>(List<T> data, Meta meta) {
-    }
-
-    public record One<T>(T data) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
-    public Uni<RestResponse<One<EndpointView>>> create(CreateEndpoint body) {
+    public Uni<RestResponse<Envelope<EndpointView>>> create(CreateEndpoint body) {
         if (body == null) {
             throw ApiException.validation("Request body is required");
         }
         return service.create(caller.organizationId(), body.url(), body.events(), body.description())
-                .map(c -> RestResponse.status(Response.Status.CREATED, new One<>(EndpointView.of(c.endpoint(), c.secret()))));
+                .map(c -> RestResponse.status(Response.Status.CREATED, Envelope.of(EndpointView.of(c.endpoint(), c.secret()))));
     }
 
     @GET
     @RolesAllowed(Scopes.WEBHOOKS_READ)
-    public Uni<Listing<EndpointView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
+    public Uni<Envelope<List<EndpointView>>> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
         Page p = Page.parse(page, limit, config.defaultPageLimit(), config.maxPageLimit());
         String org = caller.organizationId();
         return endpoints.list(org, p.offset(), p.limit()).chain(items -> endpoints.countAll(org)
-                .map(total -> new Listing<>(items.stream().map(e -> EndpointView.of(e, null)).toList(),
-                        new Meta(p.page(), p.limit(), total))));
+                .map(total -> Envelope.of(items.stream().map(e -> EndpointView.of(e, null)).toList(),
+                        PageMeta.pages(p.page(), p.limit(), total))));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed(Scopes.WEBHOOKS_READ)
-    public Uni<One<EndpointView>> get(@PathParam("id") String id) {
-        return service.get(caller.organizationId(), id).map(e -> new One<>(EndpointView.of(e, null)));
+    public Uni<Envelope<EndpointView>> get(@PathParam("id") String id) {
+        return service.get(caller.organizationId(), id).map(e -> Envelope.of(EndpointView.of(e, null)));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
-    public Uni<One<EndpointView>> update(@PathParam("id") String id, JsonNode body) {
+    public Uni<Envelope<EndpointView>> update(@PathParam("id") String id, JsonNode body) {
         if (!(body instanceof ObjectNode patch)) {
             throw ApiException.validation("Request body must be a JSON object");
         }
@@ -122,7 +115,7 @@ public class WebhooksResource {
         }
         return service.update(caller.organizationId(), id, text(patch, "url"), patch.has("url"), events, patch.has("events"),
                         text(patch, "description"), patch.has("description"))
-                .map(e -> new One<>(EndpointView.of(e, null)));
+                .map(e -> Envelope.of(EndpointView.of(e, null)));
     }
 
     @DELETE
@@ -135,23 +128,23 @@ public class WebhooksResource {
     @POST
     @Path("/{id}/rotate-secret")
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
-    public Uni<One<EndpointView>> rotate(@PathParam("id") String id) {
-        return service.rotate(caller.organizationId(), id).map(c -> new One<>(EndpointView.of(c.endpoint(), c.secret())));
+    public Uni<Envelope<EndpointView>> rotate(@PathParam("id") String id) {
+        return service.rotate(caller.organizationId(), id).map(c -> Envelope.of(EndpointView.of(c.endpoint(), c.secret())));
     }
 
     @POST
     @Path("/{id}/enable")
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
-    public Uni<One<EndpointView>> enable(@PathParam("id") String id) {
-        return service.enable(caller.organizationId(), id).map(e -> new One<>(EndpointView.of(e, null)));
+    public Uni<Envelope<EndpointView>> enable(@PathParam("id") String id) {
+        return service.enable(caller.organizationId(), id).map(e -> Envelope.of(EndpointView.of(e, null)));
     }
 
     @POST
     @Path("/{id}/test")
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
-    public Uni<RestResponse<One<Map<String, String>>>> test(@PathParam("id") String id) {
+    public Uni<RestResponse<Envelope<Map<String, String>>>> test(@PathParam("id") String id) {
         return service.sendTest(caller.organizationId(), id)
-                .map(eventId -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("eventId", eventId, "type", "webhook.test"))));
+                .map(eventId -> RestResponse.status(Response.Status.ACCEPTED, Envelope.of(Map.of("eventId", eventId, "type", "webhook.test"))));
     }
 
     public record DeliveryView(String id, String eventId, String eventType, DeliveryStatus status, int attempts, Integer lastStatus,
@@ -166,7 +159,7 @@ public class WebhooksResource {
     @GET
     @Path("/{id}/deliveries")
     @RolesAllowed(Scopes.WEBHOOKS_READ)
-    public Uni<Listing<DeliveryView>> deliveries(@PathParam("id") String id, @QueryParam("page") String page,
+    public Uni<Envelope<List<DeliveryView>>> deliveries(@PathParam("id") String id, @QueryParam("page") String page,
                                                  @QueryParam("limit") String limit) {
         Page p = Page.parse(page, limit, config.defaultPageLimit(), config.maxPageLimit());
         String org = caller.organizationId();
@@ -175,16 +168,16 @@ public class WebhooksResource {
                         .chain(attempts -> deliveries.countForEndpoint(org, id).map(total -> {
                             List<DeliveryView> views = list.stream().map(d -> DeliveryView.of(d, attempts.stream()
                                     .filter(a -> a.deliveryId().equals(d.id())).toList())).toList();
-                            return new Listing<>(views, new Meta(p.page(), p.limit(), total));
+                            return Envelope.of(views, PageMeta.pages(p.page(), p.limit(), total));
                         })));
     }
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
-    public Uni<RestResponse<One<Map<String, String>>>> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+    public Uni<RestResponse<Envelope<Map<String, String>>>> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         return service.redeliver(caller.organizationId(), id, deliveryId)
-                .map(d -> RestResponse.status(Response.Status.ACCEPTED, new One<>(Map.of("id", d.id(), "status", d.status().wire()))));
+                .map(d -> RestResponse.status(Response.Status.ACCEPTED, Envelope.of(Map.of("id", d.id(), "status", d.status().wire()))));
     }
 
     private static String text(ObjectNode patch, String field) {

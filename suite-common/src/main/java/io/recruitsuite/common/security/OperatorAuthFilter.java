@@ -1,20 +1,21 @@
-package io.recruitsuite.keys.admin;
+package io.recruitsuite.common.security;
 
-import io.recruitsuite.common.security.OperatorCredential;
-import io.recruitsuite.keys.keys.KeysConfig;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Guards the operator API with the operator credential ({@link OperatorCredential}). */
+import java.nio.file.Path;
+
+/**
+ * Guards every {@link OperatorOnly} resource of a service with the operator credential
+ * ({@link OperatorCredential}), read from {@code rs.operator.token-file}.
+ */
 @Provider
 @OperatorOnly
 public class OperatorAuthFilter implements ContainerRequestFilter {
 
-    @Inject
-    Instance<KeysConfig> config;
+    public static final String TOKEN_FILE = "rs.operator.token-file";
 
     private volatile OperatorCredential credential;
 
@@ -22,7 +23,7 @@ public class OperatorAuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         // read on first use, not at construction: JAX-RS providers are built before runtime configuration exists
         if (credential == null) {
-            credential = OperatorCredential.fromFile(config.get().operatorTokenFile());
+            credential = OperatorCredential.fromFile(ConfigProvider.getConfig().getValue(TOKEN_FILE, Path.class));
         }
         credential.check(request);
     }

@@ -1,4 +1,4 @@
-package io.recruitsuite.keys.admin;
+package io.recruitsuite.common.security;
 
 import jakarta.ws.rs.NameBinding;
 
@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Resources that need the operator credential ({@code X-Operator-Token}). */
+/** Resources that need the operator credential ({@code X-Operator-Token}); {@link OperatorAuthFilter} guards them. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

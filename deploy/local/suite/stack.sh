@@ -1,0 +1,239 @@
+# shellcheck shell=bash
+# Stack supervision: build, start, stop and watch the five services; the demo organization; up/down/status/logs.
+# Sourced by ./suite, which defines the shared variables and helpers (say, die, port_of, ...).
+
+# ---------------------------------------------------------------- build and run the services
+module_of() { case $1 in keys|candidate|search|webhook|gateway) echo "$1-service";; *) die "unknown service '$1'" "one of: ${SERVICES[*]}";; esac; }
+port_of() { # svc env
+  local base; case $1 in gateway) base=0;; keys) base=1;; candidate) base=2;; search) base=3;; webhook) base=4;; esac
+  case $2 in
+    e2e)    echo $((18080 + base));;
+    faults) echo $((18180 + base));;
+    load)   echo $((18280 + base));;
+    *)      echo $((8080 + base));;
+  esac
+}
+
+needs_build() {
+  local svc jar
+  for svc in "${SERVICES[@]}"; do
+    jar="$ROOT/$(module_of "$svc")/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || return 0
+    [ -z "$(find "$ROOT/$(module_of "$svc")/src/main" "$ROOT/$(module_of "$svc")/pom.xml" "$ROOT/suite-common/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ] || return 0
+  done
+  return 1
+}
+
+build() {
+  if [ -n "${SUITE_SKIP_BUILD:-}" ]; then return; fi
+  if needs_build; then
+    # install, not package: the end-to-end run builds gateway-service alone and resolves suite-common from the local repository
+    say "building the services (./mvnw install -DskipTests)"
+    "$ROOT/mvnw" -B -q install -DskipTests >"$LOGS/build.log" 2>&1 || die "the build failed" "see .suite/logs/build.log"
+  fi
+}
+
+service_env() { # svc env -> prints env assignments for that service
+  local svc=$1 env=$2
+  echo "QUARKUS_HTTP_PORT=$(port_of "$svc" "$env")"
+  echo "QUARKUS_HTTP_HOST=127.0.0.1"
+  echo "RS_KEYS_DIR=$KEYS"
+  if is_rel_env "$env"; then echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$REL_KAFKA_PORT"; else echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"; fi
+  echo "RS_INSTANCE=$env"
+  if [ "$env" = e2e ]; then
+    echo "RS_TOPIC_PREFIX=$E2E_TOPIC_PREFIX"
+    case $svc in gateway|search) echo "QUARKUS_REDIS_HOSTS=redis://127.0.0.1:$E2E_REDIS_PORT";; esac
+  fi
+  echo "RS_TRACE_LOG_SPANS=${RS_TRACE_LOG_SPANS:-true}"
+  echo "RS_TRACE_EXPORT_DELAY=1s"
+  echo "RS_TRACE_SAMPLE_RATIO=${RS_TRACE_SAMPLE_RATIO:-1.0}"
+  case $svc in
+    keys)      echo "RS_DB_NAME=$(db_name keys "$env")";;
+    candidate) echo "RS_DB_NAME=$(db_name candidates "$env")";;
+    search)    echo "RS_DB_NAME=$(db_name search "$env")";;
+    webhook)   echo "RS_DB_NAME=$(db_name webhooks "$env")"
+               echo "RS_WEBHOOKS_ALLOW_HTTP=true"
+               echo "RS_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1,::1,localhost";;
+    gateway)   local s; for s in keys candidate search webhook; do
+                 echo "RS_UPSTREAM_$(echo "$s" | tr a-z A-Z)=http://127.0.0.1:$(port_of "$s" "$env")"
+               done;;
+  esac
+  if is_rel_env "$env"; then # the reliability runs' own PostgreSQL cluster and Redis
+    local db; case $svc in keys) db=keys;; candidate) db=candidates;; search) db=search;; webhook) db=webhooks;; *) db=;; esac
+    if [ -n "$db" ]; then
+      echo "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://$PG_HOST:$REL_PG_PORT/$(db_name "$db" "$env")"
+      echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PG_HOST:$REL_PG_PORT/$(db_name "$db" "$env")"
+      # five JVMs start at once on two cores: Flyway's first connection may wait longer than the 5 s default
+      echo "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=${REL_DB_ACQUISITION_TIMEOUT:-60S}"
+    fi
+    case $svc in gateway|search) echo "QUARKUS_REDIS_HOSTS=redis://127.0.0.1:$REL_REDIS_PORT";; esac
+  fi
+}
+
+start_service() { # svc env
+  local svc=$1 env=$2 name="$1-$2"
+  if pid_alive "$name"; then return; fi
+  local port; port=$(port_of "$svc" "$env")
+  port_open "$port" && die "port $port is taken by another process" "stop it, or run ./suite down"
+  local heap=384m; [ "$svc" = search ] && heap=768m
+  (
+    set -a
+    # shellcheck disable=SC1090
+    source <(service_env "$svc" "$env")
+    set +a
+    cd "$ROOT/$(module_of "$svc")"
+    exec nohup java -Xmx$heap -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar >"$LOGS/$name.log" 2>&1
+  ) &
+  echo $! > "$PIDS/$name.pid"
+  disown $! 2>/dev/null || true   # stopped by pid file; no job notices when ./suite faults kills one
+}
+
+wait_ready() { # svc env seconds
+  local svc=$1 env=$2 port; port=$(port_of "$1" "$2")
+  local i
+  for ((i = 0; i < $3; i++)); do
+    if curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; then return 0; fi
+    pid_alive "$svc-$env" || die "$svc-service exited during start-up" "see .suite/logs/$svc-$env.log"
+    sleep 1
+  done
+  die "$svc-service was not ready after $3 s" "see .suite/logs/$svc-$env.log"
+}
+
+start_stack() { # env
+  local env=$1 svc
+  for svc in "${SERVICES[@]}"; do start_service "$svc" "$env"; done
+  for svc in "${SERVICES[@]}"; do wait_ready "$svc" "$env" 180; done
+}
+
+stop_pid() { # name
+  local f="$PIDS/$1.pid"
+  [ -f "$f" ] || return 0
+  local pid; pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}
+
+stop_stack() { local env=$1 svc; for svc in gateway "${SERVICES[@]}"; do stop_pid "$svc-$env"; done; }
+
+# ---------------------------------------------------------------- demo organization
+operator() { # method path [json]
+  curl -fsS -X "$1" "http://127.0.0.1:$(port_of keys local)$2" -H "X-Operator-Token: $(cat "$KEYS/operator-token")" \
+    -H 'Content-Type: application/json' ${3:+-d "$3"}
+}
+
+seed_demo() {
+  local gw="http://127.0.0.1:$(port_of gateway local)"
+  local state="$STATE/demo.env"
+  if [ -f "$state" ]; then
+    # shellcheck disable=SC1090
+    source "$state"
+    if curl -fsS -o /dev/null "$gw/api/v1/candidates?limit=1" -H "Authorization: Bearer ${DEMO_KEY:-none}" 2>/dev/null; then
+      print_demo "$DEMO_KEY"; return
+    fi
+  fi
+  say "creating the demo organization with a dozen sample CVs"
+  local org key
+  org=$(operator POST /admin/v1/organizations '{"name":"Demo Recruiting","plan":"enterprise"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  key=$(operator POST "/admin/v1/organizations/$org/keys" \
+    '{"name":"demo key","scopes":["candidates:read","candidates:write","search:read","jobs:read","jobs:write","pipeline:read","pipeline:write","applications:read","applications:write","webhooks:read","webhooks:write"]}' \
+    | sed -E 's/.*"key":"([^"]+)".*/\1/')
+  local f
+  for f in "$ROOT"/deploy/local/demo-cvs/*.json; do
+    # a service still warming up may answer 503 with Retry-After: curl waits that long and retries
+    curl -fsS --retry 4 -o /dev/null -X POST "$gw/api/v1/candidates" -H "Authorization: Bearer $key" \
+      -H 'Content-Type: application/json' --data-binary "@$f" || die "could not create the demo candidate from $f" "see .suite/logs/gateway-local.log"
+  done
+  printf 'DEMO_ORG=%s\nDEMO_KEY=%s\n' "$org" "$key" > "$state"; chmod 600 "$state"
+  say "waiting for the CVs to be indexed"
+  local n=0
+  for _ in $(seq 1 60); do
+    n=$(curl -sS -X POST "$gw/api/v1/search" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+      -d '{"query":"nurse","limit":50}' | grep -o '"total":[0-9]*' | cut -d: -f2 || true)
+    [ "${n:-0}" -ge 12 ] && break
+    # at most 20 searches a minute, so the demo organization keeps most of its 30 a minute for the newcomer
+    sleep 3
+  done
+  [ "${n:-0}" -ge 12 ] || say "the search-service is still indexing (events of earlier runs on this broker come first); the demo CVs follow shortly"
+  print_demo "$key"
+}
+
+print_demo() {
+  local gw="http://127.0.0.1:$(port_of gateway local)"
+  cat <<EOF
+
+Recruit Suite is up. Gateway: $gw  (API docs: $gw/api/v1/docs/)
+Demo organization key (shown only here; it is stored in .suite/demo.env):
+
+  $1
+
+Try a semantic search:
+
+  curl -s -X POST $gw/api/v1/search \\
+    -H "Authorization: Bearer $1" \\
+    -H "Content-Type: application/json" \\
+    -d '{"query": "someone who can look after patients in a hospital ward", "limit": 5}'
+
+EOF
+}
+
+# ---------------------------------------------------------------- commands
+cmd_up() {
+  infra
+  ensure_databases local
+  build
+  say "starting the services"
+  start_stack local
+  seed_demo
+}
+
+cmd_down() {
+  stop_stack local
+  stop_stack e2e
+  e2e_redis_stop
+  if pid_alive gateway-faults || pid_alive gateway-load || pid_alive kafka-rel || [ -f "$PIDS/redis-rel.pid" ]; then
+    rel_cleanup faults; rel_cleanup load   # what an interrupted ./suite faults or load left behind
+  fi
+  stop_pid kafka
+  if [ -f "$PIDS/redis.pid" ]; then redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; rm -f "$PIDS/redis.pid"; fi
+  say "stopped what ./suite started (PostgreSQL, and a Redis that was already running, are left alone)"
+}
+
+cmd_status() {
+  local svc env
+  printf '%-28s %-6s %s\n' COMPONENT STATE WHERE
+  printf '%-28s %-6s %s\n' postgresql "$(as_postgres pg_isready -q -h $PG_HOST -p $PG_PORT 2>/dev/null && echo up || echo down)" "$PG_HOST:$PG_PORT"
+  printf '%-28s %-6s %s\n' redis "$(redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && echo up || echo down)" "127.0.0.1:$REDIS_PORT"
+  printf '%-28s %-6s %s\n' kafka "$(port_open $KAFKA_PORT && echo up || echo down)" "127.0.0.1:$KAFKA_PORT"
+  for env in local e2e faults load; do
+    for svc in "${SERVICES[@]}"; do
+      pid_alive "$svc-$env" || [ $env = local ] || continue
+      local state=down port; port=$(port_of "$svc" "$env")
+      curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"' && state=up
+      printf '%-28s %-6s %s\n' "$(module_of "$svc") ($env)" "$state" "http://127.0.0.1:$port"
+    done
+  done
+}
+
+cmd_logs() {
+  local svc=${1:-}
+  [ -n "$svc" ] || die "which service?" "./suite logs gateway|keys|candidate|search|webhook|kafka"
+  local f="$LOGS/$svc-local.log"; [ "$svc" = kafka ] && f="$LOGS/kafka.log"
+  [ -f "$f" ] || die "no log at $f" "start the stack with ./suite up"
+  tail -n 200 -f "$f"
+}
+
+
+# signs a JWT with the project's own Java code (suite-common's TokenMint, smallrye-jwt-build), compiled on first use
+sign_es256() { # private-key-file claims-json -> compact JWT
+  local cp_file="$STATE/suite-common.classpath"
+  if [ ! -d "$ROOT/suite-common/target/classes/io" ] || [ ! -s "$cp_file" ] || [ "$ROOT/suite-common/pom.xml" -nt "$cp_file" ]; then
+    "$ROOT/mvnw" -B -q -pl suite-common compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime \
+      >"$LOGS/token-build.log" 2>&1 || die "could not build the token signer" "see .suite/logs/token-build.log"
+  fi
+  java -cp "$ROOT/suite-common/target/classes:$(cat "$cp_file")" io.recruitsuite.common.security.TokenMint "$1" "$2" 2>>"$LOGS/token-build.log" \
+    || die "signing a token failed" "see .suite/logs/token-build.log"
+}

@@ -1,0 +1,53 @@
+# shellcheck shell=bash
+# ./suite test: manifests, the module tests, the end-to-end run against the packaged services.
+# Sourced by ./suite, which defines the shared variables and helpers (say, die, port_of, ...).
+
+validate_manifests() {
+  command -v kubectl >/dev/null || die "kubectl is needed to render the Kubernetes overlays (kubectl kustomize)" "install kubectl 1.27 or newer"
+  command -v npm >/dev/null || { say "installing nodejs and npm"; apt_install nodejs npm; }
+  say "Kubernetes manifests: render every overlay and validate it"
+  local dir="$ROOT/deploy/kubernetes/validate"
+  [ -d "$dir/node_modules" ] || (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in deploy/kubernetes/validate"
+  (cd "$dir" && node validate.mjs) || die "the Kubernetes manifests do not validate" "see the problems listed above"
+}
+
+e2e_redis_start() {
+  if redis-cli -p "$E2E_REDIS_PORT" ping >/dev/null 2>&1 && [ ! -f "$PIDS/redis-e2e.pid" ]; then
+    die "port $E2E_REDIS_PORT (the end-to-end Redis) is taken by a Redis this checkout did not start" "stop it, or let the other run finish"
+  fi
+  REDIS_PORT=$E2E_REDIS_PORT REDIS_NAME=redis-e2e ensure_redis
+}
+e2e_redis_stop() { [ -f "$PIDS/redis-e2e.pid" ] || return 0; redis-cli -p "$E2E_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; rm -f "$PIDS/redis-e2e.pid"; }
+
+# deletes the topics this test run created on the shared broker (module tests: test-<run>-<uuid>.*, e2e: e2e-<run>.*)
+delete_run_topics() {
+  java -cp "$KAFKA_LIB/*" "$ROOT/deploy/local/kafka/TopicAdmin.java" delete-prefix "127.0.0.1:$KAFKA_PORT" \
+    "test-$TEST_RUN-" "$E2E_TOPIC_PREFIX" >>"$LOGS/topic-admin.log" 2>&1 || warn "could not delete this run's test topics (see .suite/logs/topic-admin.log)"
+}
+
+cmd_test() {
+  validate_manifests
+  infra
+  ensure_databases e2e fresh
+  export RS_KEYS_DIR="$KEYS" RS_TEST_RUN="$TEST_RUN"
+  trap 'delete_run_topics' EXIT
+  if [ "${1:-}" = "--e2e-only" ]; then
+    build
+  else
+    ensure_databases test fresh
+    say "unit and service tests (./mvnw install: verify, then the jars the end-to-end run resolves)"
+    "$ROOT/mvnw" -B install
+  fi
+  say "end-to-end test against the five services started from their packaged jars"
+  stop_stack e2e
+  e2e_redis_start
+  start_stack e2e
+  local rc=0
+  RS_E2E_GATEWAY="http://127.0.0.1:$(port_of gateway e2e)" RS_E2E_KEYS="http://127.0.0.1:$(port_of keys e2e)" RS_E2E_PIDS="$PIDS" \
+    RS_E2E_REDIS_PORT="$E2E_REDIS_PORT" RS_E2E_TOPIC_PREFIX="$E2E_TOPIC_PREFIX" \
+    "$ROOT/mvnw" -B -pl gateway-service failsafe:integration-test failsafe:verify -Pe2e || rc=$?
+  stop_stack e2e
+  e2e_redis_stop
+  [ $rc = 0 ] || die "the end-to-end test failed" "see the output above and .suite/logs/*-e2e.log"
+  say "all tests passed"
+}
