@@ -74,9 +74,10 @@ function loadCrds(dir) {
 }
 loadCrds(join(here, "crds"));
 
+export const parseObjects = (text) => parseAllDocuments(text).map((d) => d.toJS()).filter(Boolean);
+
 export function renderDir(dir) {
-  const out = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  return parseAllDocuments(out).map((d) => d.toJS()).filter(Boolean);
+  return parseObjects(execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
 }
 
 /** The objects of one environment: the overlay itself and its Kafka part (another namespace). */
@@ -118,6 +119,8 @@ export function properties(service) {
   return { text, props };
 }
 
+const sharedConfigPath = join(repo, "suite-common/src/main/resources/META-INF/microprofile-config.properties");
+const sharedConfig = () => (existsSync(sharedConfigPath) ? readFileSync(sharedConfigPath, "utf8") : "");
 const matches = (selector, labels) => Object.entries(selector || {}).every(([k, v]) => labels?.[k] === v);
 const durationSeconds = (d) => { const m = String(d || "").match(/^(\d+)(ms|s|m)?$/); if (!m) return NaN; return Number(m[1]) * ({ ms: 0.001, s: 1, m: 60 }[m[2] || "s"]); };
 export const projectVersion = () => readFileSync(join(repo, "pom.xml"), "utf8").match(/<artifactId>recruit-suite<\/artifactId>\s*<version>([^<]+)<\/version>/)?.[1];
@@ -138,8 +141,10 @@ export function consistencyProblems(objects) {
   const config = configMap?.data || {};
   const version = projectVersion();
 
-  if (!configMap) problems.push(`the services read no ConfigMap named ${CONFIG_MAP}-<hash>`);
-  else if (!new RegExp(`^${CONFIG_MAP}-[a-z0-9]{10}$`).test(configMap.metadata.name)) problems.push(`${configMap.metadata.name}: not generated with a content hash, so a config change would not roll the pods`);
+  // a config change must roll the pods: Kustomize puts a content hash in the name, Helm a checksum on the pod template
+  const rolls = (o) => new RegExp(`^${CONFIG_MAP}-[a-z0-9]{10}$`).test(configMap.metadata.name) || o.spec.template.metadata.annotations?.["checksum/config"];
+  if (!configMap) problems.push(`the services read no ConfigMap named ${CONFIG_MAP}`);
+  else for (const d of byKind("Deployment").filter((o) => !rolls(o))) problems.push(`${d.metadata.name}: a change of ${configMap.metadata.name} would not roll its pods`);
   if (byKind("Secret").length) problems.push("a Secret is rendered: secrets must be created in the cluster, not kept here");
   for (const ing of byKind("Ingress")) problems.push(`Ingress ${ing.metadata.name}: the default entry is a Gateway API HTTPRoute (an Ingress is only an example)`);
   for (const route of byKind("HTTPRoute")) {
@@ -211,11 +216,14 @@ export function consistencyProblems(objects) {
       problems.push(`${service}: must run as non-root, without privilege escalation, on a read-only root filesystem`);
     }
     if (!container.resources?.requests?.cpu || !container.resources?.limits?.memory) problems.push(`${service}: needs cpu requests and memory limits`);
-    // the key files the service reads must be exactly the ones mounted for it (least privilege)
-    const wanted = [...text.matchAll(/\$\{rs\.keys-dir\}\/([\w.-]+)/g)].map((m) => m[1]).sort();
+    // the key files the service reads must be mounted for it, and nothing else (least privilege); the
+    // configuration every service shares (suite-common) names files only the services using that part read
+    const keyFiles = (t) => [...t.matchAll(/\$\{rs\.keys-dir\}\/([\w.-]+)/g)].map((m) => m[1]);
+    const wanted = keyFiles(text).sort();
+    const shared = keyFiles(sharedConfig());
     const keysVolume = pod.spec.volumes.find((v) => v.secret?.secretName === "recruit-suite-keys");
     const mounted = (keysVolume?.secret.items || []).map((i) => i.path).sort();
-    if (JSON.stringify(wanted) !== JSON.stringify(mounted)) problems.push(`${service}: mounts keys [${mounted}] but reads [${wanted}]`);
+    if (wanted.some((f) => !mounted.includes(f)) || mounted.some((f) => !wanted.includes(f) && !shared.includes(f))) problems.push(`${service}: mounts keys [${mounted}] but reads [${wanted}]`);
     const mount = container.volumeMounts?.find((m) => m.name === keysVolume?.name);
     if (!mount || mount.mountPath !== env.get("RS_KEYS_DIR")) problems.push(`${service}: the key volume is not mounted at RS_KEYS_DIR`);
     // images: a registry and a tag <project version>-<commit>, set by the overlay
