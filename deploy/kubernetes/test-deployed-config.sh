@@ -18,6 +18,13 @@ for svc in gateway keys candidate search webhook; do
   [ -f "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" ] || {
     echo "==> building the services (./mvnw -B -q install -DskipTests)"; "$ROOT/mvnw" -B -q install -DskipTests; break; }
 done
+# the broker jars ./suite infra fetches; fetched here the same way if that broker was started by something else
+KAFKA_LIB=${RS_KAFKA_LIB:-$ROOT/.suite/kafka/lib}
+if ! ls "$KAFKA_LIB"/kafka_2.13-*.jar >/dev/null 2>&1; then
+  echo "==> fetching the Kafka broker jars"
+  "$ROOT/mvnw" -B -q -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$KAFKA_LIB" -DincludeScope=runtime
+fi
+export RS_KAFKA_LIB=$KAFKA_LIB
 [ -d "$DIR/node_modules" ] || (cd "$DIR" && npm ci --no-audit --no-fund --loglevel=error)
 # the role the test's databases belong to (the same one ./suite creates for its stacks)
 runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt -c \
