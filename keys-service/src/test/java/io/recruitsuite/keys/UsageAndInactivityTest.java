@@ -1,5 +1,6 @@
 package io.recruitsuite.keys;
 
+import io.quarkus.vertx.VertxContextSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.recruitsuite.common.events.Topics;
@@ -62,7 +63,7 @@ class UsageAndInactivityTest {
     }
 
     @Test
-    void keysUnusedForThirtyDaysAreAnnouncedOnce() {
+    void keysUnusedForThirtyDaysAreAnnouncedOnce() throws Throwable {
         String org = createOrganization("enterprise");
         String idle = issueKeySecret(org, "jobs:read");
         String busy = issueKeySecret(org, "jobs:read");
@@ -70,8 +71,8 @@ class UsageAndInactivityTest {
                 .execute(Tuple.of(org)).await().atMost(Duration.ofSeconds(5));
         pool.preparedQuery("update api_keys set last_used_at = now() - interval '1 day' where prefix = $1")
                 .execute(Tuple.of(busy.substring(0, 17))).await().atMost(Duration.ofSeconds(5));
-        jobs.announceInactive().await().atMost(Duration.ofSeconds(10));
-        jobs.announceInactive().await().atMost(Duration.ofSeconds(10));
+        VertxContextSupport.subscribeAndAwait(() -> jobs.announceInactive());
+        VertxContextSupport.subscribeAndAwait(() -> jobs.announceInactive());
         List<JsonNode> events = TestKafka.events(Topics.KEY_EVENTS, org,
                 found -> found.stream().anyMatch(e -> e.path("type").asText().equals("key.inactive")), Duration.ofSeconds(20));
         List<JsonNode> inactive = events.stream().filter(e -> e.path("type").asText().equals("key.inactive")).toList();

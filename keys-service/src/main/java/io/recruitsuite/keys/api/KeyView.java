@@ -28,7 +28,7 @@ public record KeyView(
     }
 
     public static KeyView of(ApiKey k, String secret) {
-        return new KeyView(k.id(), k.prefix(), k.name(), k.scopes(), k.status(OffsetDateTime.now(ZoneOffset.UTC)), k.createdBy(),
-                k.createdAt(), k.lastUsedAt(), k.expiresAt(), k.revokedAt(), secret);
+        return new KeyView(k.id, k.prefix, k.name, k.scopes, k.status(OffsetDateTime.now(ZoneOffset.UTC)), k.createdBy,
+                k.createdAt, k.lastUsedAt, k.expiresAt, k.revokedAt, secret);
     }
 }

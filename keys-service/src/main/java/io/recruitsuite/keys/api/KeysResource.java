@@ -7,7 +7,7 @@ import io.recruitsuite.common.security.Caller;
 import io.recruitsuite.common.security.InternalToken;
 import io.recruitsuite.keys.keys.ApiKeyService;
 import io.recruitsuite.keys.organizations.Member;
-import io.recruitsuite.keys.organizations.OrganizationRepository;
+import io.recruitsuite.keys.organizations.MemberRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,11 +40,11 @@ public class KeysResource {
     @Inject
     ApiKeyService keys;
     @Inject
-    OrganizationRepository organizations;
+    MemberRepository members;
 
     @GET
     public Uni<Envelope<List<KeyView>>> list() {
-        return member(false).chain(m -> keys.list(m.organizationId()))
+        return member(false).chain(m -> keys.list(m.organizationId))
                 .map(list -> Envelope.of(list.stream().map(KeyView::of).toList()));
     }
 
@@ -55,14 +55,14 @@ public class KeysResource {
             throw ApiException.validation("Request body is required");
         }
         return member(true)
-                .chain(m -> keys.issue(m.organizationId(), request.name(), request.scopes(), request.expiresAt(), m.userId()))
+                .chain(m -> keys.issue(m.organizationId, request.name(), request.scopes(), request.expiresAt(), m.userId))
                 .map(issued -> RestResponse.status(Response.Status.CREATED, Envelope.of(KeyView.of(issued.key(), issued.secret()))));
     }
 
     @DELETE
     @Path("/{prefix}")
     public Uni<Envelope<KeyView>> revoke(@PathParam("prefix") String prefix) {
-        return member(true).chain(m -> keys.revoke(m.organizationId(), prefix, REVOKED_BY_USER))
+        return member(true).chain(m -> keys.revoke(m.organizationId, prefix, REVOKED_BY_USER))
                 .map(k -> Envelope.of(KeyView.of(k)));
     }
 
@@ -70,7 +70,7 @@ public class KeysResource {
         if (!InternalToken.AUTH_SESSION.equals(caller.authMethod())) {
             return Uni.createFrom().failure(ApiException.forbidden("Key management requires a dashboard session, not an API key"));
         }
-        return organizations.findMember(caller.organizationId(), caller.userId())
+        return members.find(caller.organizationId(), caller.userId())
                 .onItem().ifNull().failWith(() -> ApiException.forbidden("You are not a member of this organization"))
                 .invoke(m -> {
                     if (mustManage && !m.canManageKeys()) {

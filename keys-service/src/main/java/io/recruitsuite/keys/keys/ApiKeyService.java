@@ -11,15 +11,18 @@ import io.recruitsuite.keys.organizations.Organization;
 import io.recruitsuite.keys.organizations.OrganizationRepository;
 import io.recruitsuite.keys.plans.Plan;
 import io.recruitsuite.keys.plans.PlansConfig;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +33,6 @@ public class ApiKeyService {
 
     public static final int MAX_NAME_LENGTH = 100;
 
-    @Inject
-    Pool pool;
     @Inject
     ApiKeyRepository keys;
     @Inject
@@ -58,24 +59,33 @@ public class ApiKeyService {
     public record IssuedKey(ApiKey key, String secret) {
     }
 
+    @WithTransaction
     public Uni<IssuedKey> issue(String organizationId, String name, List<String> requestedScopes, OffsetDateTime expiresAt, String createdBy) {
         List<String> scopes = validate(name, requestedScopes, expiresAt);
-        return pool.withTransaction(tx -> organizations.findForUpdate(tx, organizationId)
+        // the organization's row is locked until the key is stored, so concurrent requests cannot pass the plan's key limit together
+        return organizations.findById(organizationId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Organization"))
-                .chain(org -> checkPlanAllowsAnotherKey(tx, org))
+                .chain(this::checkPlanAllowsAnotherKey)
                 .chain(() -> {
                     String secret = ApiKeyFormat.generate(environment);
-                    ApiKey key = new ApiKey(Ids.newId("key"), organizationId, name.strip(),
-                            secret.substring(0, ApiKeyFormat.PREFIX_LENGTH), hasher.hash(secret), scopes, createdBy,
-                            OffsetDateTime.now(ZoneOffset.UTC), expiresAt, null, null, null);
-                    return keys.insert(tx, key)
-                            .chain(() -> events.keyCreated(tx, key))
+                    ApiKey key = new ApiKey();
+                    key.id = Ids.newId("key");
+                    key.organizationId = organizationId;
+                    key.name = name.strip();
+                    key.prefix = secret.substring(0, ApiKeyFormat.PREFIX_LENGTH);
+                    key.secretHash = hasher.hash(secret);
+                    key.scopes = scopes;
+                    key.createdBy = createdBy;
+                    key.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    key.expiresAt = expiresAt;
+                    return keys.persist(key)
+                            .call(events::keyCreated)
                             .replaceWith(new IssuedKey(key, secret));
-                }));
+                });
     }
 
-    private Uni<Void> checkPlanAllowsAnotherKey(io.vertx.mutiny.sqlclient.SqlClient tx, Organization org) {
-        Plan plan = Plan.parse(org.plan());
+    private Uni<Void> checkPlanAllowsAnotherKey(Organization org) {
+        Plan plan = Plan.parse(org.plan);
         PlansConfig.PlanLimits limits = plans.of(plan);
         if (!limits.apiAccess()) {
             return Uni.createFrom().failure(ApiException.forbidden("Plan does not include API access"));
@@ -83,7 +93,7 @@ public class ApiKeyService {
         if (limits.maxKeys() < 0) {
             return Uni.createFrom().voidItem();
         }
-        return keys.countActive(tx, org.id()).chain(active -> active >= limits.maxKeys()
+        return keys.countActive(org.id, OffsetDateTime.now(ZoneOffset.UTC)).chain(active -> active >= limits.maxKeys()
                 ? Uni.createFrom().failure(ApiException.forbidden("The " + plan.wire() + " plan allows at most "
                         + limits.maxKeys() + " active API key" + (limits.maxKeys() == 1 ? "" : "s") + "; revoke one first"))
                 : Uni.createFrom().voidItem());
@@ -112,17 +122,20 @@ public class ApiKeyService {
         return List.copyOf(unique);
     }
 
+    @WithSession
     public Uni<List<ApiKey>> list(String organizationId) {
         return keys.listByOrganization(organizationId);
     }
 
+    @WithTransaction
     public Uni<ApiKey> revoke(String organizationId, String prefix, String reason) {
         if (!ApiKeyFormat.isPrefix(prefix)) {
             return Uni.createFrom().failure(ApiException.notFound("API key"));
         }
-        return pool.withTransaction(tx -> keys.revoke(tx, organizationId, prefix, reason)
+        return keys.findActiveByPrefix(organizationId, prefix)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("API key"))
-                .call(key -> events.keyRevoked(tx, key, reason)));
+                .invoke(key -> key.revoke(OffsetDateTime.now(ZoneOffset.UTC), reason))
+                .call(key -> events.keyRevoked(key, reason));
     }
 
     /**
@@ -130,6 +143,7 @@ public class ApiKeyService {
      * unknown prefix and a wrong secret take the same path (one look-up, one HMAC, one
      * constant-time comparison) and give the same answer.
      */
+    @WithSession
     public Uni<KeyVerification> verify(String presented) {
         var parsed = ApiKeyFormat.parse(presented);
         if (parsed.isEmpty()) {
@@ -141,15 +155,15 @@ public class ApiKeyService {
                 hasher.matchesNothing(key);
                 return KeyVerification.refused(Refusal.INVALID);
             }
-            if (!hasher.matches(key, found.key().secretHash())) {
+            if (!hasher.matches(key, found.key().secretHash)) {
                 return KeyVerification.refused(Refusal.INVALID);
             }
             ApiKey k = found.key();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            if (k.revokedAt() != null) {
+            if (k.revokedAt != null) {
                 return KeyVerification.refused(Refusal.REVOKED);
             }
-            if (k.expiresAt() != null && !k.expiresAt().isAfter(now)) {
+            if (k.expiresAt != null && !k.expiresAt.isAfter(now)) {
                 return KeyVerification.refused(Refusal.EXPIRED);
             }
             Plan plan = Plan.parse(found.plan());
@@ -158,7 +172,7 @@ public class ApiKeyService {
                 return KeyVerification.refused(Refusal.PLAN_WITHOUT_ACCESS);
             }
             PlansConfig.RateLimits rates = plans.rateLimits();
-            return KeyVerification.accepted(k.organizationId(), k.id(), k.prefix(), k.scopes(), plan.wire(), k.expiresAt(),
+            return KeyVerification.accepted(k.organizationId, k.id, k.prefix, k.scopes, plan.wire(), k.expiresAt,
                     new KeyVerification.Limits(limits.monthlyRequests(), rates.organizationPerMinute(), rates.searchPerMinute(),
                             rates.keyPerMinute(), rates.keyPerHour()));
         });

@@ -2,8 +2,8 @@ package io.recruitsuite.keys.keys;
 
 import io.quarkus.scheduler.Scheduled;
 import io.recruitsuite.keys.events.KeyEvents;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -18,8 +18,6 @@ public class KeyLifecycleJobs {
     private static final Logger LOG = Logger.getLogger(KeyLifecycleJobs.class);
 
     @Inject
-    Pool pool;
-    @Inject
     ApiKeyRepository keys;
     @Inject
     KeyEvents events;
@@ -33,24 +31,29 @@ public class KeyLifecycleJobs {
                 .onFailure().recoverWithNull();
     }
 
+    @WithTransaction
     public Uni<Void> announceExpired() {
-        return pool.withTransaction(tx -> keys.claimNewlyExpired(tx).chain(expired -> {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return keys.lockNewlyExpired(now).chain(expired -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ApiKey key : expired) {
-                chain = chain.chain(() -> events.keyExpired(tx, key));
+                key.expiryNotifiedAt = now;
+                chain = chain.chain(() -> events.keyExpired(key));
             }
             return chain;
-        }));
+        });
     }
 
+    @WithTransaction
     public Uni<Void> announceInactive() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.inactivityAfter());
-        return pool.withTransaction(tx -> keys.claimNewlyInactive(tx, before).chain(inactive -> {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return keys.lockNewlyInactive(now, now.minus(config.inactivityAfter())).chain(inactive -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ApiKey key : inactive) {
-                chain = chain.chain(() -> events.keyInactive(tx, key));
+                key.inactivityNotifiedAt = now;
+                chain = chain.chain(() -> events.keyInactive(key));
             }
             return chain;
-        }));
+        });
     }
 }

@@ -1,0 +1,51 @@
+package io.recruitsuite.common.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.EventPayload;
+import io.recruitsuite.common.events.EventType;
+import io.recruitsuite.common.events.Events;
+import io.recruitsuite.common.tracing.TraceParent;
+import io.smallrye.mutiny.Uni;
+
+import java.util.UUID;
+
+/**
+ * The outbox for services that persist through Panache: the event row is written in the current
+ * reactive session's transaction (the one {@code @WithTransaction} opened for the change it describes),
+ * so the change and its event commit together or not at all. {@link OutboxRelay} publishes it afterwards.
+ */
+public final class SessionOutbox {
+
+    static final String INSERT = "insert into outbox (event_id, topic, record_key, event_type, payload, trace_parent) "
+            + "values (:eventId, :topic, :recordKey, :eventType, :payload, cast(:traceParent as text))";
+
+    private final ObjectMapper mapper;
+
+    public SessionOutbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Appends an event of {@code type} about {@code organizationId} to the current transaction. */
+    public <T extends EventPayload> Uni<Void> append(EventType<T> type, String organizationId, T payload) {
+        EventEnvelope event = Events.envelope(mapper, type, organizationId, payload);
+        String json;
+        try {
+            json = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("event is not serialisable", e));
+        }
+        String traceParent = TraceParent.current();
+        return Panache.getSession().chain(s -> s.createNativeQuery(INSERT)
+                        .setParameter("eventId", UUID.fromString(event.id()))
+                        .setParameter("topic", type.topic())
+                        .setParameter("recordKey", organizationId)
+                        .setParameter("eventType", type.name())
+                        .setParameter("payload", json)
+                        .setParameter("traceParent", traceParent)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}
