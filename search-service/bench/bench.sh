@@ -3,7 +3,10 @@
 # latency p50/p95 with 10,000 and 100,000 CVs in one organization while 1,000 other organizations
 # share the tables (see SearchBench for the method). Needs the local infrastructure (./suite infra)
 # and runs in its own database, recruit_search_bench, dropped afterwards (KEEP_BENCH_DB=1 keeps it).
+# Then, when ../shared/eval-data/real-cvs-dev.jsonl is present, 10,000 real-length CVs made from the real
+# development CVs: p50/p95 of new (uncached) and repeated queries and the time of each phase of a search.
 # Knobs (system properties): -Dbench.rounds=3 -Dbench.ingest-cvs=120 -Dbench.other-orgs=1000 -Dbench.base-chunks=2000
+# -Dbench.real-cvs=10000, -Dbench.real-only=true (only the real-length part), -Dbench.real=false (skip it)
 # It consumes with its own consumer group from the end of the topic, so it neither replays old
 # events nor competes with a test run. Report: search-service/target/search-bench.md. Bounded: about 10-20 minutes on two cores.
 set -euo pipefail

@@ -166,6 +166,15 @@ class SearchTest {
         search(org, Map.of("query", "nurse", "explain", "maybe")).then().statusCode(400).body("error.code", equalTo("validation_error"));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesModeAndExplain() {
+        // the gateway's aggregated document is merged from this one
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.SearchRequest.properties.mode.enum", equalTo(List.of("hybrid", "semantic", "keyword")))
+                .body("components.schemas.SearchRequest.properties.explain.type", equalTo("boolean"))
+                .body("components.schemas.SearchResult.properties.explain", org.hamcrest.Matchers.notNullValue());
+    }
+
     @SuppressWarnings("unchecked")
     private static double score(Object half) {
         return ((Number) ((Map<String, Object>) half).get("score")).doubleValue();

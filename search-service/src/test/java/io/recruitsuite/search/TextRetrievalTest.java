@@ -35,14 +35,14 @@ class TextRetrievalTest {
         insert(org, org + "_nurse", "Registered nurse on surgical wards: wound dressing and medication rounds");
 
         // the rare word decides; the common ones still count but never outweigh it
-        SearchRepository.KeywordScores erlang = keywords(org, "erlang developer experience");
-        assertEquals(org + "_erlang", erlang.scores().keySet().iterator().next(), erlang.toString());
+        SearchRepository.Found erlang = keywords(org, "erlang developer experience");
+        assertEquals(org + "_erlang", erlang.own().keySet().iterator().next(), erlang.toString());
         assertTrue(erlang.ceiling() > 0);
 
         // words as written (no stemming); an unknown word matches nothing but weighs in the query
-        SearchRepository.KeywordScores nurse = keywords(org, "Nurse sommelier");
-        assertEquals(List.of(org + "_nurse"), List.copyOf(nurse.scores().keySet()));
-        assertTrue(nurse.scores().get(org + "_nurse") < nurse.ceiling() / 2, "half of the query is unmatched");
+        SearchRepository.Found nurse = keywords(org, "Nurse sommelier");
+        assertEquals(List.of(org + "_nurse"), List.copyOf(nurse.own().keySet()));
+        assertTrue(nurse.own().get(org + "_nurse") < nurse.ceiling() / 2, "half of the query is unmatched");
 
         // per-organization statistics, maintained by the writes: N and the term's document frequency
         assertEquals(CROWD + 2L, scalar("select documents from search_org_stats where organization_id = $1", org));
@@ -54,18 +54,18 @@ class TextRetrievalTest {
         assertEquals(left - 1, scalar("select documents from search_term_stats where organization_id = $1 and lexeme = 'engineer'", org));
 
         // another organization's documents change nothing here
-        double before = keywords(org, "erlang developer experience").scores().get(org + "_erlang");
+        double before = keywords(org, "erlang developer experience").own().get(org + "_erlang");
         String other = TestTokens.newOrganizationId();
         insert(other, other + "_erlang", "Erlang Erlang Erlang developer");
-        assertEquals(before, keywords(org, "erlang developer experience").scores().get(org + "_erlang"), 1e-6);
-        assertTrue(keywords(org, "erlang").scores().keySet().stream().allMatch(id -> id.startsWith(org)));
+        assertEquals(before, keywords(org, "erlang developer experience").own().get(org + "_erlang"), 1e-6);
+        assertTrue(keywords(org, "erlang").own().keySet().stream().allMatch(id -> id.startsWith(org)));
 
         // a common word reads at most search.text.term-cap documents
-        assertTrue(keywords(org, "experienced engineer").scores().size() <= 100);
+        assertTrue(keywords(org, "experienced engineer").own().size() <= 100);
     }
 
-    private SearchRepository.KeywordScores keywords(String org, String query) {
-        return repository.keywordRanking(org, query, SearchFilter.NONE, 100).await().indefinitely();
+    private SearchRepository.Found keywords(String org, String query) {
+        return repository.keywordHalf(org, query, SearchFilter.NONE, 100, null).await().indefinitely();
     }
 
     private long scalar(String sql, String org) {

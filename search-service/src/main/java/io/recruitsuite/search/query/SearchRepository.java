@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,87 +41,88 @@ public class SearchRepository {
     SearchConfig config;
 
     /**
-     * Documents' BM25 scores, best first, and the query's ceiling: Σ idf × (k1 + 1) over its terms, which
-     * no document reaches (a term's BM25 factor tends to k1 + 1 as its frequency grows), so score /
-     * ceiling is in 0–1 and never saturates (a cap at a reachable value would tie the best documents).
+     * What one half found: its documents, best first, with its own raw score (cosine of the best
+     * passage, or BM25), in a hybrid search the other half's raw score of the same documents, computed in
+     * the same statement (so fusion needs no further round trip), and the query's BM25 ceiling.
      */
-    public record KeywordScores(Map<String, Double> scores, double ceiling) {
+    public record Found(Map<String, Double> own, Map<String, Double> other, double ceiling) {
     }
 
     /**
      * Documents ranked by their best chunk's cosine similarity to the query vector (HNSW, iterative
-     * scan), best first, with that similarity.
+     * scan), best first; with {@code keywords} (a hybrid search) also each one's BM25.
      */
-    public Uni<Map<String, Double>> vectorRanking(String org, float[] query, SearchFilter filter, int poolSize) {
-        Tuple args = Tuple.of(org, Vectors.literal(query), poolSize);
-        String documents = filter.documentCondition(args, 4);
-        String sql = "select document_id, max(sim) as best from (select c.document_id, 1 - (c.embedding <=> $2::vector) as sim "
-                + "from search_chunks c where c.organization_id = $1" + documents
-                + " order by c.embedding <=> $2::vector limit $3) t group by document_id order by best desc";
+    public Uni<Found> semanticHalf(String org, float[] query, SearchFilter filter, int poolSize, String keywords) {
         // the organization filter would starve a plain HNSW scan: every connection of the pool opens with
         // pgvector's iterative scan and ef_search set (quarkus.datasource.reactive.additional-properties),
         // so this is one round trip, not a transaction that sets them first
-        return pool.preparedQuery(sql).execute(args).map(SearchRepository::scores);
+        if (keywords == null) {
+            Tuple args = Tuple.of(org, Vectors.literal(query), poolSize);
+            String sql = "select v.document_id, v.best, null::float8, null::float8 from (" + nearest(filter, args, 2, 3, 4)
+                    + ") v order by v.best desc";
+            return pool.preparedQuery(sql).execute(args).map(SearchRepository::found);
+        }
+        Tuple args = bm25Args(org, keywords).addString(Vectors.literal(query)).addInteger(poolSize);
+        String sql = QUERY_TERMS + ", v as (" + nearest(filter, args, 7, 8, 9) + ") select v.document_id, v.best, (select sum("
+                + BM25_TERM + ") from w cross join stats join search_terms c on c.organization_id = $1 and c.lexeme = w.lexeme "
+                + "and c.document_id = v.document_id), (select sum(idf) from w) * ($4::float8 + 1) from v order by v.best desc";
+        return pool.preparedQuery(sql).execute(args).map(SearchRepository::found);
+    }
+
+    /** Nearest chunks (vector {@code $vector}, at most {@code $limit}) grouped to documents, filters bound from {@code next}. */
+    private static String nearest(SearchFilter filter, Tuple args, int vector, int limit, int next) {
+        String documents = filter.documentCondition(args, next);
+        return "select document_id, max(sim) as best from (select c.document_id, 1 - (c.embedding <=> $" + vector + "::vector) as sim "
+                + "from search_chunks c where c.organization_id = $1" + documents
+                + " order by c.embedding <=> $" + vector + "::vector limit $" + limit + ") t group by document_id";
     }
 
     /**
      * Documents ranked by Okapi BM25 over the whole document (not a chunk), with the organization's
-     * own term statistics. The cost is bounded whatever the organization's size: each query term reads
-     * at most {@code search.text.term-cap} documents, those with the highest term weight first (an
-     * index ordered by it); a document's score adds up the terms through which it was found.
+     * own term statistics; with {@code vector} (a hybrid search) also each one's best passage cosine.
+     * The cost is bounded whatever the organization's size: each query term reads at most
+     * {@code search.text.term-cap} documents, those with the highest term weight first (an index
+     * ordered by it); a document's score adds up the terms through which it was found.
      */
-    public Uni<KeywordScores> keywordRanking(String org, String query, SearchFilter filter, int poolSize) {
+    public Uni<Found> keywordHalf(String org, String query, SearchFilter filter, int poolSize, float[] vector) {
         Tuple args = bm25Args(org, query).addInteger(config.text().termCap()).addInteger(poolSize);
-        String documents = filter.documentCondition(args, 9);
-        String sql = QUERY_TERMS + ", hits as (select w.lexeme, w.idf, c.document_id, c.frequency, c.length from w cross join lateral "
+        if (vector != null) {
+            args.addString(Vectors.literal(vector));
+        }
+        String documents = filter.documentCondition(args, vector == null ? 9 : 10);
+        String ranked = QUERY_TERMS + ", hits as (select w.lexeme, w.idf, c.document_id, c.frequency, c.length from w cross join lateral "
                 + "(select c.document_id, c.frequency, c.length from search_terms c where c.organization_id = $1 and c.lexeme = w.lexeme"
-                + documents + " order by c.impact desc limit $7) c where w.df > 0) "
-                + "select c.document_id, sum(" + BM25_TERM + ") as score, (select sum(idf) from w) * ($4::float8 + 1) as ceiling "
-                + "from hits c join w on w.lexeme = c.lexeme cross join stats group by c.document_id order by score desc limit $8";
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
-            Map<String, Double> scores = new LinkedHashMap<>();
-            double ceiling = 0;
-            for (Row r : rows) {
-                scores.put(r.getString(0), r.getDouble(1));
-                ceiling = r.getDouble(2);
+                + documents + " order by c.impact desc limit $7) c where w.df > 0), "
+                + "k as (select c.document_id, sum(" + BM25_TERM + ") as score from hits c join w on w.lexeme = c.lexeme cross join stats "
+                + "group by c.document_id order by score desc limit $8) ";
+        // the best passage of each document through the primary key (document_id, chunk_index)
+        String cosine = vector == null ? "null::float8" : "(select max(1 - (e.embedding <=> $9::vector)) from search_chunks e "
+                + "where e.document_id = k.document_id and e.organization_id = $1)";
+        String sql = ranked + "select k.document_id, k.score, " + cosine + ", (select sum(idf) from w) * ($4::float8 + 1) "
+                + "from k order by k.score desc";
+        return pool.preparedQuery(sql).execute(args).map(SearchRepository::found);
+    }
+
+    private static Found found(RowSet<Row> rows) {
+        Map<String, Double> own = new LinkedHashMap<>();
+        Map<String, Double> other = new HashMap<>();
+        double ceiling = 0;
+        for (Row r : rows) {
+            own.put(r.getString(0), r.getDouble(1));
+            Double second = r.getDouble(2);
+            if (second != null) {
+                other.put(r.getString(0), second);
             }
-            // no document matched: the ceiling does not matter, every keyword score is 0
-            return new KeywordScores(scores, ceiling);
-        });
-    }
-
-    /** Exact BM25 scores of the given documents (those the keyword half did not return score what they match, or nothing). */
-    public Uni<Map<String, Double>> keywordScoresOf(String org, String query, Collection<String> documentIds) {
-        if (documentIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            Double c = r.getDouble(3);
+            if (c != null) {
+                ceiling = c;
+            }
         }
-        Tuple args = bm25Args(org, query).addArrayOfString(documentIds.toArray(String[]::new));
-        String sql = QUERY_TERMS + "select c.document_id, sum(" + BM25_TERM + ") from w cross join stats join search_terms c "
-                + "on c.organization_id = $1 and c.lexeme = w.lexeme and c.document_id = any($7) group by c.document_id";
-        return pool.preparedQuery(sql).execute(args).map(SearchRepository::scores);
-    }
-
-    /** The best chunk cosine similarity of the given documents. */
-    public Uni<Map<String, Double>> vectorScoresOf(String org, float[] query, Collection<String> documentIds) {
-        if (documentIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery("select document_id, max(1 - (embedding <=> $2::vector)) from search_chunks "
-                        + "where organization_id = $1 and document_id = any($3) group by document_id")
-                .execute(Tuple.of(org, Vectors.literal(query), documentIds.toArray(String[]::new)))
-                .map(SearchRepository::scores);
+        return new Found(own, other, ceiling);
     }
 
     private Tuple bm25Args(String org, String query) {
         return Tuple.of(org, query, config.text().maxTerms(), config.bm25().k1(), config.bm25().b()).addString(config.text().configuration());
-    }
-
-    private static Map<String, Double> scores(RowSet<Row> rows) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Row r : rows) {
-            out.put(r.getString(0), r.getDouble(1));
-        }
-        return out;
     }
 
     /** Result rows for {@code ids}, in that order, with their score and the passages closest to the query. */

@@ -15,6 +15,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.tuples.Tuple2;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,56 +116,53 @@ public class SearchService {
         int pool = Math.max(config.candidatePool(), q.page() * q.limit() * 2);
         String keywords = io.recruitsuite.search.indexing.CvText.words(expansion.expand(q.text()));
         Mode mode = q.mode();
-        // the query vector also picks the passages a result shows, so every mode embeds the query (cached)
-        return metrics.timed(metrics.phase("query-vector", embeddings.embed(q.text())).chain(vector -> {
-            Uni<Map<String, Double>> bySemantic = mode == Mode.KEYWORD ? Uni.createFrom().item(Map.of())
-                    : metrics.phase("semantic", repository.vectorRanking(org, vector, q.filter(), pool));
-            Uni<SearchRepository.KeywordScores> byKeyword = mode == Mode.SEMANTIC
-                    ? Uni.createFrom().item(new SearchRepository.KeywordScores(Map.of(), 0))
-                    : metrics.phase("keyword", repository.keywordRanking(org, keywords, q.filter(), pool));
-            return Uni.combine().all().unis(bySemantic, byKeyword).asTuple()
-                    .chain(halves -> complete(org, vector, keywords, mode, halves.getItem1(), halves.getItem2()))
-                    .chain(ranked -> {
-                        int from = Math.min(ranked.size(), (q.page() - 1) * q.limit());
-                        int to = Math.min(ranked.size(), from + q.limit());
-                        List<ScoreFusion.Ranked> shown = ranked.subList(from, to);
-                        Map<String, Scored> scored = new HashMap<>();
-                        shown.forEach(r -> scored.put(r.id(), new Scored(r.similarity(), q.explain() ? r.explain() : null)));
-                        Uni<List<SearchResult>> page = metrics.phase("results",
-                                repository.results(org, shown.stream().map(ScoreFusion.Ranked::id).toList(), vector, q.text(), scored));
-                        if (!record) {
-                            return page.map(results -> new Page(results, q.page(), q.limit(), ranked.size()));
-                        }
-                        return Uni.combine().all().unis(page, metrics.phase("record", recordExecution(org, q.text(), ranked.size())))
-                                .asTuple().map(both -> new Page(both.getItem1(), q.page(), q.limit(), ranked.size()));
-                    });
+        // every mode embeds the query (cached): the vector also picks the passages a result shows
+        Uni<float[]> queryVector = metrics.phase("query-vector", embeddings.embed(q.text()));
+        Uni<Halves> halves = switch (mode) {
+            // each half also scores the other half's measure of its own documents, in the same statement, so
+            // every candidate is fused on both without a further round trip
+            case HYBRID -> queryVector.chain(vector -> Uni.combine().all().unis(
+                            metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, keywords)),
+                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, vector))).asTuple()
+                    .map(both -> new Halves(vector, both.getItem1(), both.getItem2())));
+            case SEMANTIC -> queryVector.chain(vector -> metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, null))
+                    .map(found -> new Halves(vector, found, NOTHING)));
+            // the keyword half needs no vector: it runs while the query is embedded
+            case KEYWORD -> Uni.combine().all().unis(queryVector,
+                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, null))).asTuple()
+                    .map(both -> new Halves(both.getItem1(), NOTHING, both.getItem2()));
+        };
+        return metrics.timed(halves.chain(h -> {
+            Map<String, Double> cosines = new HashMap<>(h.keyword().other());
+            cosines.putAll(h.semantic().own());
+            Map<String, Double> bm25s = new HashMap<>(h.semantic().other());
+            bm25s.putAll(h.keyword().own());
+            double ceiling = Math.max(h.semantic().ceiling(), h.keyword().ceiling());
+            List<ScoreFusion.Ranked> ranked = fusion.fuse(mode, cosines, List.copyOf(h.semantic().own().keySet()), bm25s,
+                    List.copyOf(h.keyword().own().keySet()), ceiling);
+            int total = ranked.size();
+            int from = Math.min(total, (q.page() - 1) * q.limit());
+            int to = Math.min(total, from + q.limit());
+            List<ScoreFusion.Ranked> shown = ranked.subList(from, to);
+            Map<String, Scored> scored = new HashMap<>();
+            shown.forEach(r -> scored.put(r.id(), new Scored(r.similarity(), q.explain() ? r.explain() : null)));
+            Uni<Page> page = metrics.phase("results", repository.results(org, shown.stream().map(ScoreFusion.Ranked::id).toList(),
+                    h.vector(), q.text(), scored)).map(results -> new Page(results, q.page(), q.limit(), total));
+            if (!record) {
+                return page;
+            }
+            // the event's transaction runs beside the reading of the result rows, not after it
+            return Uni.combine().all().unis(page, metrics.phase("record", recordExecution(org, q.text(), total))).asTuple()
+                    .map(Tuple2::getItem1);
         }));
     }
 
-    /**
-     * In a hybrid search, the documents one half found get their score from the other half too (exact
-     * BM25, best passage's cosine), so each is ranked on both; then the scores are fused.
-     */
-    private Uni<List<ScoreFusion.Ranked>> complete(String org, float[] vector, String keywords, Mode mode, Map<String, Double> semantic,
-                                                   SearchRepository.KeywordScores keyword) {
-        List<String> semanticRanking = List.copyOf(semantic.keySet());
-        List<String> keywordRanking = List.copyOf(keyword.scores().keySet());
-        if (mode != Mode.HYBRID) {
-            return Uni.createFrom().item(fusion.fuse(mode, semantic, semanticRanking, keyword.scores(), keywordRanking, keyword.ceiling()));
-        }
-        List<String> withoutCosine = keywordRanking.stream().filter(id -> !semantic.containsKey(id)).toList();
-        List<String> withoutBm25 = semanticRanking.stream().filter(id -> !keyword.scores().containsKey(id)).toList();
-        Uni<Map<String, Double>> cosines = repository.vectorScoresOf(org, vector, withoutCosine);
-        Uni<Map<String, Double>> bm25s = keyword.ceiling() > 0 ? repository.keywordScoresOf(org, keywords, withoutBm25)
-                : Uni.createFrom().item(Map.of());
-        return metrics.phase("fusion", Uni.combine().all().unis(cosines, bm25s).asTuple().map(extra -> {
-            Map<String, Double> allSemantic = new HashMap<>(semantic);
-            allSemantic.putAll(extra.getItem1());
-            Map<String, Double> allKeyword = new HashMap<>(keyword.scores());
-            allKeyword.putAll(extra.getItem2());
-            return fusion.fuse(mode, allSemantic, semanticRanking, allKeyword, keywordRanking, keyword.ceiling());
-        }));
+    private static final SearchRepository.Found NOTHING = new SearchRepository.Found(Map.of(), Map.of(), 0);
+
+    /** The query vector and what each half found. */
+    private record Halves(float[] vector, SearchRepository.Found semantic, SearchRepository.Found keyword) {
     }
+
     /** Publishes {@code search.execute} through the outbox. */
     public Uni<Void> recordExecution(String org, String query, int resultCount) {
         var data = mapper.createObjectNode().put("query", query).put("resultCount", resultCount);
