@@ -49,4 +49,5 @@ try {
   rmSync(root, { recursive: true, force: true });
 }
 console.log(problems.length ? `image ${service}: FAILED` : `image ${service}: valid`);
+console.log(`${problems.length ? 0 : 1} passed, ${problems.length ? 1 : 0} failed`);
 process.exit(problems.length ? 1 : 0);
