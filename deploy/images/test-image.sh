@@ -12,7 +12,8 @@ OUT="$ROOT/.suite/images"
 mkdir -p "$OUT"
 BASE="$OUT/jvm-base.tar"
 IMAGE="$OUT/$SERVICE.tar"
-[ -f "$BASE" ] || "$ROOT/deploy/images/base-image.sh" "$BASE"
+# built once, and again when its recipe changes
+if [ ! -f "$BASE" ] || [ "$ROOT/deploy/images/base-image.sh" -nt "$BASE" ]; then "$ROOT/deploy/images/base-image.sh" "$BASE"; fi
 COMMIT=${RS_IMAGE_COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD)}
 echo "==> building $SERVICE's image with Jib into $IMAGE"
 rm -f "$IMAGE"
