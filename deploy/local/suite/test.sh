@@ -12,12 +12,18 @@ validate_manifests() {
 }
 
 e2e_redis_start() {
-  if redis-cli -p "$E2E_REDIS_PORT" ping >/dev/null 2>&1 && [ ! -f "$PIDS/redis-e2e.pid" ]; then
+  if redis-cli -p "$E2E_REDIS_PORT" ping >/dev/null 2>&1 && [ ! -f "$PIDS/redis-e2e.owned" ]; then
     die "port $E2E_REDIS_PORT (the end-to-end Redis) is taken by a Redis this checkout did not start" "stop it, or let the other run finish"
   fi
   REDIS_PORT=$E2E_REDIS_PORT REDIS_NAME=redis-e2e ensure_redis
+  # our own mark: Redis deletes its pid file on shutdown, and the end-to-end test restarts it without one
+  touch "$PIDS/redis-e2e.owned"
 }
-e2e_redis_stop() { [ -f "$PIDS/redis-e2e.pid" ] || return 0; redis-cli -p "$E2E_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; rm -f "$PIDS/redis-e2e.pid"; }
+e2e_redis_stop() {
+  [ -f "$PIDS/redis-e2e.owned" ] || return 0
+  redis-cli -p "$E2E_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  rm -f "$PIDS/redis-e2e.pid" "$PIDS/redis-e2e.owned"
+}
 
 # deletes the topics this test run created on the shared broker (module tests: test-<run>-<uuid>.*, e2e: e2e-<run>.*)
 delete_run_topics() {
@@ -30,7 +36,8 @@ cmd_test() {
   infra
   ensure_databases e2e fresh
   export RS_KEYS_DIR="$KEYS" RS_TEST_RUN="$TEST_RUN"
-  trap 'delete_run_topics' EXIT
+  # whatever ends the run (a failure included) stops what it started and deletes its topics
+  trap 'stop_stack e2e; e2e_redis_stop; delete_run_topics' EXIT
   if [ "${1:-}" = "--e2e-only" ]; then
     build
   else

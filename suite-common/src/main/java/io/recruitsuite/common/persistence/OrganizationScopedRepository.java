@@ -66,6 +66,12 @@ public abstract class OrganizationScopedRepository<E extends OrganizationOwned> 
                 .getResultList());
     }
 
+    /** One page of {@link #list(String, String, String, Parameters)}: {@code limit} rows from {@code offset}. */
+    protected Uni<List<E>> list(String organizationId, String where, String orderBy, Parameters parameters, int offset, int limit) {
+        return Panache.getSession().chain(s -> bind(s.createSelectionQuery(from(where, orderBy), type), organizationId, parameters)
+                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
     protected Uni<Long> count(String organizationId, String where, Parameters parameters) {
         String hql = "select count(*) from " + type.getSimpleName() + " where " + scoped(where);
         return Panache.getSession().chain(s -> bind(s.createSelectionQuery(hql, Long.class), organizationId, parameters).getSingleResult());

@@ -14,7 +14,6 @@ import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.delivery.Delivery;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
 import io.recruitsuite.webhook.endpoints.Endpoint;
-import io.recruitsuite.webhook.endpoints.EndpointRepository;
 import io.recruitsuite.webhook.endpoints.EndpointService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,16 +47,14 @@ public class WebhooksResource {
     @Inject
     EndpointService service;
     @Inject
-    EndpointRepository endpoints;
-    @Inject
     DeliveryRepository deliveries;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EndpointView(String id, String url, String description, List<String> events, EndpointStatus status,
                                OffsetDateTime createdAt, OffsetDateTime updatedAt, String secret) {
         static EndpointView of(Endpoint e, String secret) {
-            return new EndpointView(e.id(), e.url(), e.description(), e.events().isEmpty() ? List.of("*") : e.events(), e.status(),
-                    e.createdAt(), e.updatedAt(), secret);
+            return new EndpointView(e.id, e.url, e.description, e.events.isEmpty() ? List.of("*") : e.events, e.status,
+                    e.createdAt, e.updatedAt, secret);
         }
     }
 
@@ -80,9 +77,8 @@ public class WebhooksResource {
     public Uni<Envelope<List<EndpointView>>> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
         Page p = Page.parse(page, limit, config.defaultPageLimit(), config.maxPageLimit());
         String org = caller.organizationId();
-        return endpoints.list(org, p.offset(), p.limit()).chain(items -> endpoints.countAll(org)
-                .map(total -> Envelope.of(items.stream().map(e -> EndpointView.of(e, null)).toList(),
-                        PageMeta.pages(p.page(), p.limit(), total))));
+        return service.page(org, p.offset(), p.limit()).map(found -> Envelope.of(found.items().stream().map(e -> EndpointView.of(e, null)).toList(),
+                PageMeta.pages(p.page(), p.limit(), found.total())));
     }
 
     @GET

@@ -25,6 +25,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryRepository {
 
+    /**
+     * Makes an endpoint's pending deliveries due now, in the current reactive session's transaction (the one
+     * that re-enables the endpoint), so a resumed endpoint gets its backlog at once.
+     */
+    public Uni<Integer> makePendingDueNow(String endpointId) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update webhook_deliveries set next_attempt_at = now() where endpoint_id = :endpointId and status = 'pending'")
+                .setParameter("endpointId", endpointId).executeUpdate());
+    }
+
     static final String COLUMNS = "id, organization_id, endpoint_id, event_id, event_type, payload, status, attempts, next_attempt_at, "
             + "last_status, created_at, delivered_at, lease_token, trace_parent";
     static final String NEW_ID = "'dlv_' || replace(gen_random_uuid()::text, '-', '')";
@@ -85,7 +95,7 @@ public class DeliveryRepository {
                 .map(rows -> {
                     List<Claimed> out = new ArrayList<>();
                     for (Row r : rows) {
-                        out.add(new Claimed(map(r), EndpointRepository.map(r, "e_")));
+                        out.add(new Claimed(map(r), EndpointRepository.fromRow(r, "e_")));
                     }
                     return out;
                 });

@@ -175,7 +175,7 @@ public class DeliveryWorker {
         Span span = tracer.spanBuilder("webhook " + d.eventType()).setParent(TraceParent.parent(d.traceParent()))
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute("recruit.delivery_id", d.id())
-                .setAttribute("recruit.endpoint_id", endpoint.id())
+                .setAttribute("recruit.endpoint_id", endpoint.id)
                 .setAttribute("recruit.attempt", d.attempts())
                 .startSpan();
         return Uni.createFrom().deferred(() -> send(endpoint, d))
@@ -200,18 +200,18 @@ public class DeliveryWorker {
     }
 
     private Uni<Response> send(Endpoint endpoint, Delivery d) {
-        URI uri = URI.create(endpoint.url());
+        URI uri = URI.create(endpoint.url);
         byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
         // the address check runs again for every attempt: the name may resolve elsewhere by now
         return resolver.resolve(uri).chain(target -> {
             String id = d.eventId().toString();
             long timestamp = System.currentTimeMillis() / 1000;
-            String current = secrets.open(endpoint.id(), endpoint.secret());
+            String current = secrets.open(endpoint.id, endpoint.secret);
             List<String> standard = new ArrayList<>(2);
             standard.add(Signatures.standard(current, id, timestamp, body));
-            if (endpoint.previousSecret() != null && endpoint.previousSecretUntil() != null
-                    && endpoint.previousSecretUntil().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
-                standard.add(Signatures.standard(secrets.open(endpoint.id(), endpoint.previousSecret()), id, timestamp, body));
+            if (endpoint.previousSecret != null && endpoint.previousSecretUntil != null
+                    && endpoint.previousSecretUntil.isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
+                standard.add(Signatures.standard(secrets.open(endpoint.id, endpoint.previousSecret), id, timestamp, body));
             }
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             long timeout = config.attemptTimeout().toMillis();
@@ -293,9 +293,9 @@ public class DeliveryWorker {
                     if (endpointStatus == null) {
                         LOG.warnf("delivery %s was no longer held when its attempt ended (lease expired or endpoint deleted)", d.id());
                     } else if (outcome == Outcome.GONE) {
-                        LOG.infof("endpoint %s answered 410 Gone: disabled", endpoint.id());
-                    } else if (outcome == Outcome.FAILED && endpointStatus == EndpointStatus.PAUSED && endpoint.status() == EndpointStatus.ACTIVE) {
-                        LOG.infof("endpoint %s paused after %d consecutive failed attempts", endpoint.id(), config.failuresBeforePause());
+                        LOG.infof("endpoint %s answered 410 Gone: disabled", endpoint.id);
+                    } else if (outcome == Outcome.FAILED && endpointStatus == EndpointStatus.PAUSED && endpoint.status == EndpointStatus.ACTIVE) {
+                        LOG.infof("endpoint %s paused after %d consecutive failed attempts", endpoint.id, config.failuresBeforePause());
                     }
                 })
                 .replaceWithVoid();

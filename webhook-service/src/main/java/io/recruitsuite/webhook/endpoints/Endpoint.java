@@ -1,19 +1,73 @@
 package io.recruitsuite.webhook.endpoints;
 
+import io.recruitsuite.common.persistence.OrganizationOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-public record Endpoint(
-        String id,
-        String organizationId,
-        String url,
-        String description,
-        List<String> events,
-        EndpointStatus status,
-        byte[] secret,
-        byte[] previousSecret,
-        OffsetDateTime previousSecretUntil,
-        int consecutiveFailures,
-        OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+/**
+ * A customer's webhook endpoint. {@code secret} and {@code previousSecret} are ciphertexts (see
+ * {@code SecretBox}): a delivery needs the secret itself to sign, so it is encrypted, not hashed.
+ */
+@Entity
+@Table(name = "webhook_endpoints")
+public class Endpoint implements OrganizationOwned {
+
+    @Id
+    public String id;
+    @Column(name = "organization_id")
+    public String organizationId;
+    public String url;
+    public String description;
+    /** Subscribed event types; empty means every public type. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> events;
+    @Convert(converter = EndpointStatus.Column.class)
+    public EndpointStatus status;
+    public byte[] secret;
+    @Column(name = "previous_secret")
+    public byte[] previousSecret;
+    @Column(name = "previous_secret_until")
+    public OffsetDateTime previousSecretUntil;
+    @Column(name = "consecutive_failures")
+    public int consecutiveFailures;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Override
+    public String organizationId() {
+        return organizationId;
+    }
+
+    @PrePersist
+    void created() {
+        createdAt = now();
+        updatedAt = createdAt;
+        if (status == null) {
+            status = EndpointStatus.ACTIVE;
+        }
+    }
+
+    @PreUpdate
+    void updated() {
+        updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        // PostgreSQL keeps microseconds: what the API answers at once equals what it reads later
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
 }

@@ -15,8 +15,9 @@ import io.recruitsuite.webhook.signing.SecretBox;
 import io.recruitsuite.webhook.signing.Signatures;
 import io.recruitsuite.webhook.ssrf.TargetResolver;
 import io.recruitsuite.common.tracing.TraceParent;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,8 +38,6 @@ public class EndpointService {
     public static final String ALL_EVENTS = "*";
 
     @Inject
-    Pool pool;
-    @Inject
     EndpointRepository endpoints;
     @Inject
     DeliveryRepository deliveries;
@@ -56,51 +55,99 @@ public class EndpointService {
     public record Created(Endpoint endpoint, String secret) {
     }
 
+    public record Page(List<Endpoint> items, long total) {
+    }
+
+    @WithSession
+    public Uni<Page> page(String org, int offset, int limit) {
+        return endpoints.page(org, offset, limit).chain(items -> endpoints.count(org).map(total -> new Page(items, total)));
+    }
+
     public Uni<Created> create(String org, String url, List<String> events, String description) {
         URI uri = resolver.parse(url);
         List<String> types = validateEvents(events);
         String desc = validateDescription(description);
         String secret = Signatures.newSecret();
-        return resolver.resolve(uri).chain(target -> pool.withTransaction(tx -> endpoints.count(tx, org).chain(n -> {
+        return resolver.resolve(uri).chain(target -> store(org, uri, types, desc, secret)).map(e -> new Created(e, secret));
+    }
+
+    @WithTransaction
+    Uni<Endpoint> store(String org, URI uri, List<String> types, String description, String secret) {
+        return endpoints.count(org).chain(n -> {
             if (n >= config.maxEndpointsPerOrganization()) {
                 return Uni.createFrom().failure(ApiException.forbidden("An organization can have at most "
                         + config.maxEndpointsPerOrganization() + " webhook endpoints"));
             }
-            return endpoints.insert(tx, Ids.newId("whk"), org, uri.toString(), desc, types, secrets.seal(secret));
-        }))).map(e -> new Created(e, secret));
+            Endpoint endpoint = new Endpoint();
+            endpoint.id = Ids.newId("whk");
+            endpoint.organizationId = org;
+            endpoint.url = uri.toString();
+            endpoint.description = description;
+            endpoint.events = types;
+            endpoint.secret = secrets.seal(secret);
+            return endpoints.persist(endpoint);
+        });
     }
 
+    @WithSession
     public Uni<Endpoint> get(String org, String id) {
-        return endpoints.find(org, id).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"));
+        return endpoints.findById(org, id).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"));
     }
 
     public Uni<Endpoint> update(String org, String id, String url, boolean urlSet, List<String> events, boolean eventsSet,
                                 String description, boolean descriptionSet) {
-        return get(org, id).chain(current -> {
-            URI uri = urlSet ? resolver.parse(url) : URI.create(current.url());
-            List<String> types = eventsSet ? validateEvents(events) : current.events();
-            String desc = descriptionSet ? validateDescription(description) : current.description();
-            Uni<?> check = urlSet ? resolver.resolve(uri) : Uni.createFrom().voidItem();
-            return check.chain(() -> endpoints.update(org, id, uri.toString(), desc, types));
-        }).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"));
+        // the new address is checked (DNS) before the transaction, so no connection waits on a lookup
+        Uni<URI> checked = urlSet ? Uni.createFrom().item(resolver.parse(url)).call(resolver::resolve) : Uni.createFrom().nullItem();
+        List<String> types = eventsSet ? validateEvents(events) : null;
+        String desc = descriptionSet ? validateDescription(description) : null;
+        return checked.chain(uri -> change(org, id, uri, types, eventsSet, desc, descriptionSet));
     }
 
+    @WithTransaction
+    Uni<Endpoint> change(String org, String id, URI uri, List<String> types, boolean eventsSet, String description, boolean descriptionSet) {
+        return get(org, id).invoke(endpoint -> {
+            if (uri != null) {
+                endpoint.url = uri.toString();
+            }
+            if (eventsSet) {
+                endpoint.events = types;
+            }
+            if (descriptionSet) {
+                endpoint.description = description;
+            }
+        });
+    }
+
+    @WithTransaction
     public Uni<Void> delete(String org, String id) {
-        return endpoints.delete(org, id).chain(deleted -> deleted ? Uni.createFrom().voidItem()
+        return endpoints.deleteById(org, id).chain(deleted -> deleted ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(ApiException.notFound("Webhook endpoint")));
     }
 
     /** A new secret, shown once; the previous one keeps signing beside it for the overlap period. */
+    @WithTransaction
     public Uni<Created> rotate(String org, String id) {
         String secret = Signatures.newSecret();
-        return endpoints.rotate(org, id, secrets.seal(secret), OffsetDateTime.now(ZoneOffset.UTC).plus(config.rotationOverlap()))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"))
-                .map(e -> new Created(e, secret));
+        return get(org, id).map(endpoint -> {
+            endpoint.previousSecret = endpoint.secret;
+            endpoint.previousSecretUntil = OffsetDateTime.now(ZoneOffset.UTC).plus(config.rotationOverlap());
+            endpoint.secret = secrets.seal(secret);
+            return new Created(endpoint, secret);
+        });
     }
 
+    /** Re-enables a paused or disabled endpoint; its pending deliveries become due at once, in the same transaction. */
     public Uni<Endpoint> enable(String org, String id) {
-        return endpoints.enable(org, id).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"))
-                .invoke(dispatcher::wake);
+        return reactivate(org, id).invoke(dispatcher::wake);
+    }
+
+    @WithTransaction
+    Uni<Endpoint> reactivate(String org, String id) {
+        return get(org, id).call(endpoint -> {
+            endpoint.status = EndpointStatus.ACTIVE;
+            endpoint.consecutiveFailures = 0;
+            return deliveries.makePendingDueNow(endpoint.id);
+        });
     }
 
     /** Queues a {@code webhook.test} event for this endpoint alone. */
@@ -108,7 +155,7 @@ public class EndpointService {
         return get(org, id).chain(endpoint -> {
             EventEnvelope event = Events.envelope(mapper, Events.WEBHOOK_TEST, org, new WebhookTest(TEST_MESSAGE));
             String payload = PublicEvents.payload(mapper, event);
-            return deliveries.insertOne(org, endpoint.id(), UUID.fromString(event.id()), event.type(), payload, TraceParent.current())
+            return deliveries.insertOne(org, endpoint.id, UUID.fromString(event.id()), event.type(), payload, TraceParent.current())
                     .invoke(dispatcher::wake)
                     .replaceWith(event.id());
         });

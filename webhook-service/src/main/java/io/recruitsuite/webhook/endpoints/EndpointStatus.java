@@ -1,6 +1,8 @@
 package io.recruitsuite.webhook.endpoints;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
 
 import java.util.Locale;
 
@@ -18,5 +20,19 @@ public enum EndpointStatus {
 
     public static EndpointStatus fromWire(String wire) {
         return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
+    /** The column holds the wire name (a check constraint lists them). */
+    @Converter
+    public static class Column implements AttributeConverter<EndpointStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(EndpointStatus status) {
+            return status == null ? null : status.wire();
+        }
+
+        @Override
+        public EndpointStatus convertToEntityAttribute(String wire) {
+            return wire == null ? null : fromWire(wire);
+        }
     }
 }

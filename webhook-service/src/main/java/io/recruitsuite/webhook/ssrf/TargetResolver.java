@@ -3,7 +3,6 @@ package io.recruitsuite.webhook.ssrf;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.webhook.WebhooksConfig;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +19,9 @@ import java.util.List;
 @ApplicationScoped
 public class TargetResolver {
 
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
+
     private final TargetPolicy policy;
 
     @Inject
@@ -35,8 +37,12 @@ public class TargetResolver {
     }
 
     /** Resolves and checks the host off the event loop; fails with a validation error naming the reason. */
+    /**
+     * Resolves on a worker thread (a DNS lookup blocks) and answers on the caller's Vert.x context, where a
+     * reactive session may continue; lookups are not ordered among themselves.
+     */
     public Uni<Target> resolve(URI uri) {
-        return Uni.createFrom().item(() -> resolveBlocking(uri)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return vertx.executeBlocking(Uni.createFrom().item(() -> resolveBlocking(uri)), false);
     }
 
     private Target resolveBlocking(URI uri) {
