@@ -119,8 +119,6 @@ public interface SearchConfig {
     }
 
     interface Reindex {
-        /** File holding the operator credential ({@code X-Operator-Token}) for the {@code /admin} API. */
-        java.nio.file.Path operatorTokenFile();
 
         /** How long one poll of the replay consumer waits for records. */
         Duration pollTimeout();

@@ -1,5 +1,7 @@
 package io.recruitsuite.search.api;
 
+import io.recruitsuite.common.api.Envelope;
+import io.recruitsuite.common.api.PageMeta;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Caller;
 import io.recruitsuite.common.security.Scopes;
@@ -31,22 +33,16 @@ public class SearchResource {
     @Inject
     FeedbackService feedback;
 
-    public record Meta(int page, int limit, int total) {
-    }
-
-    public record Results(List<SearchResult> data, Meta meta) {
-    }
-
     public record Feedback(String documentId, Boolean isRelevant) {
     }
 
     @POST
     @RolesAllowed(Scopes.SEARCH_READ)
-    public Uni<Results> search(SearchRequest request) {
+    public Uni<Envelope<List<SearchResult>>> search(SearchRequest request) {
         SearchService.Query query = search.validate(request);
         String org = caller.organizationId();
         return search.searchAndRecord(org, query)
-                .map(page -> new Results(page.results(), new Meta(page.page(), page.limit(), page.total())));
+                .map(page -> Envelope.of(page.results(), PageMeta.pages(page.page(), page.limit(), page.total())));
     }
 
     @POST

@@ -2,9 +2,8 @@ package io.recruitsuite.search.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.error.ApiException;
-import io.recruitsuite.common.events.EventEnvelope;
-import io.recruitsuite.common.events.EventTypes;
-import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.events.EventPayload.FeedbackSubmitted;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,12 +21,11 @@ public class FeedbackService {
     ObjectMapper mapper;
 
     public Uni<Void> submit(String org, String documentId, boolean relevant, String keyPrefix) {
-        var data = mapper.createObjectNode().put("documentId", documentId).put("isRelevant", relevant);
         return pool.withTransaction(tx -> tx.preparedQuery("insert into search_feedback (organization_id, document_id, is_relevant, key_prefix) "
                         + "select $1, $2, $3, $4 where exists (select 1 from search_documents where organization_id = $1 and id = $2)")
                 .execute(Tuple.of(org, documentId, relevant, keyPrefix))
                 .chain(rows -> rows.rowCount() == 0
                         ? Uni.createFrom().failure(ApiException.notFound("Document"))
-                        : new Outbox(mapper).append(tx, Topics.SEARCH_EVENTS, EventEnvelope.create(EventTypes.FEEDBACK_SUBMIT, org, data))));
+                        : new Outbox(mapper).append(tx, Events.FEEDBACK_SUBMIT, org, new FeedbackSubmitted(documentId, relevant))));
     }
 }

@@ -1,6 +1,7 @@
 package io.recruitsuite.search.indexing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.Events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.search.SearchConfig;
 import io.smallrye.mutiny.Multi;
@@ -40,10 +41,10 @@ public class CandidateEventsConsumer {
 
     @Incoming("candidate-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<JsonNode> events = new ArrayList<>(records.count());
+        List<EventEnvelope> events = new ArrayList<>(records.count());
         List<Indexer.Source> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
-            JsonNode event = read(record);
+            EventEnvelope event = read(record);
             if (event != null) {
                 events.add(event);
                 sources.add(new Indexer.Source(record.partition(), record.offset()));
@@ -60,26 +61,26 @@ public class CandidateEventsConsumer {
                 .replaceWithVoid();
     }
 
-    private JsonNode read(ConsumerRecord<String, String> record) {
+    private EventEnvelope read(ConsumerRecord<String, String> record) {
         try {
-            JsonNode event = mapper.readTree(record.value());
-            java.util.UUID.fromString(event.path("id").asText());
+            EventEnvelope event = Events.parse(mapper, record.value());
+            java.util.UUID.fromString(event.id());
             return event;
-        } catch (Exception e) {
+        } catch (IllegalArgumentException e) {
             LOG.warn("skipping a candidate event that is not a valid envelope");
             return null;
         }
     }
 
     private Uni<Void> apply(Step step) {
-        JsonNode event = step.prepared().event();
+        EventEnvelope event = step.prepared().event();
         return Uni.createFrom().deferred(() -> indexer.apply(step.prepared(), step.source()))
                 .onFailure(CandidateEventsConsumer::isTransient).invoke(e -> LOG.warnf("indexing %s %s failed, retrying: %s",
-                        event.path("type").asText(), event.path("id").asText(), e.toString()))
+                        event.type(), event.id(), e.toString()))
                 .onFailure(CandidateEventsConsumer::isTransient).retry()
                 .withBackOff(config.indexingRetry().initial(), config.indexingRetry().max()).indefinitely()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.errorf("skipping event %s that cannot be applied: %s", event.path("id").asText(), e.toString());
+                    LOG.errorf("skipping event %s that cannot be applied: %s", event.id(), e.toString());
                     return null;
                 });
     }

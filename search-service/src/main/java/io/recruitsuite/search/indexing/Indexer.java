@@ -1,6 +1,14 @@
 package io.recruitsuite.search.indexing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.EventPayload.ApplicationCreated;
+import io.recruitsuite.common.events.EventPayload.CandidateDeleted;
+import io.recruitsuite.common.events.EventPayload.CandidateUpdated;
+import io.recruitsuite.common.events.EventPayload.DocumentDeleted;
+import io.recruitsuite.common.events.EventPayload.DocumentUpdated;
+import io.recruitsuite.common.events.EventPayload.DocumentUploaded;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.events.EventTypes;
 import io.recruitsuite.search.SearchConfig;
 import io.recruitsuite.search.embedding.EmbeddingProvider;
@@ -34,6 +42,8 @@ import java.util.function.Function;
 public class Indexer {
 
     @Inject
+    ObjectMapper mapper;
+    @Inject
     IndexRepository index;
     @Inject
     EmbeddingProvider embeddings;
@@ -62,19 +72,19 @@ public class Indexer {
      * Applying it waits for that embedding; a failed embedding is done again on the next try.
      */
     public final class Prepared {
-        private final JsonNode event;
+        private final EventEnvelope event;
         private final Upload upload;
         private final CompletableFuture<List<float[]>> vectors;
         private final RuntimeException unreadable;
 
-        private Prepared(JsonNode event, Upload upload, CompletableFuture<List<float[]>> vectors, RuntimeException unreadable) {
+        private Prepared(EventEnvelope event, Upload upload, CompletableFuture<List<float[]>> vectors, RuntimeException unreadable) {
             this.event = event;
             this.upload = upload;
             this.vectors = vectors;
             this.unreadable = unreadable;
         }
 
-        public JsonNode event() {
+        public EventEnvelope event() {
             return event;
         }
 
@@ -88,7 +98,7 @@ public class Indexer {
     }
 
     /** Reads one event and, for a CV upload, queues its embedding on the indexing pool now. */
-    public Prepared prepare(JsonNode event) {
+    public Prepared prepare(EventEnvelope event) {
         return prepareAll(List.of(event)).get(0);
     }
 
@@ -98,19 +108,19 @@ public class Indexer {
      * (the model embeds a batch faster than the same passages one small call at a time). An upload
      * whose fields cannot be read fails when applied.
      */
-    public List<Prepared> prepareAll(List<JsonNode> events) {
+    public List<Prepared> prepareAll(List<EventEnvelope> events) {
         List<Prepared> prepared = new ArrayList<>(events.size());
         List<Upload> group = new ArrayList<>();
         List<CompletableFuture<List<float[]>>> groupVectors = new ArrayList<>();
         int groupPassages = 0;
-        for (JsonNode event : events) {
-            if (!EventTypes.DOCUMENT_UPLOAD.equals(event.path("type").asText()) || event.path("organizationId").asText().isEmpty()) {
+        for (EventEnvelope event : events) {
+            if (!EventTypes.DOCUMENT_UPLOAD.equals(event.type()) || isBlank(event.organizationId())) {
                 prepared.add(new Prepared(event, null, null, null));
                 continue;
             }
             Upload upload;
             try {
-                upload = upload(event.path("organizationId").asText(), event.path("data"));
+                upload = upload(event.organizationId(), Events.data(mapper, event, Events.DOCUMENT_UPLOAD));
             } catch (RuntimeException unreadable) {
                 prepared.add(new Prepared(event, null, null, unreadable));
                 continue;
@@ -157,7 +167,7 @@ public class Indexer {
     }
 
     /** Applies an event the live consumer read at {@code source} (null when unknown), once. */
-    public Uni<Void> apply(JsonNode event, Source source) {
+    public Uni<Void> apply(EventEnvelope event, Source source) {
         return apply(prepare(event), source);
     }
 
@@ -167,7 +177,7 @@ public class Indexer {
     }
 
     /** Applies an event again, whether or not it was applied before (reindex). */
-    public Uni<Void> replay(JsonNode event) {
+    public Uni<Void> replay(EventEnvelope event) {
         return Uni.createFrom().deferred(() -> apply(prepare(event), Mode.REPLAY, null));
     }
 
@@ -175,33 +185,42 @@ public class Indexer {
         if (prepared.unreadable != null) {
             return Uni.createFrom().failure(prepared.unreadable);
         }
-        JsonNode event = prepared.event();
-        UUID eventId = UUID.fromString(event.path("id").asText());
-        String org = event.path("organizationId").asText();
-        JsonNode data = event.path("data");
-        if (org.isEmpty()) {
+        EventEnvelope event = prepared.event();
+        UUID eventId = UUID.fromString(event.id());
+        String org = event.organizationId();
+        if (isBlank(org)) {
             return Uni.createFrom().voidItem();
         }
         Applier once = (effect) -> transaction(eventId, org, mode, source, effect);
-        return switch (event.path("type").asText()) {
+        return switch (event.type()) {
             case EventTypes.DOCUMENT_UPLOAD -> prepared.vectors()
                     .chain(vectors -> once.apply(tx -> index.replaceDocument(tx, prepared.upload.doc(), prepared.upload.chunks(), vectors,
                             prepared.upload.keywordText())));
-            case EventTypes.DOCUMENT_DELETED -> once.apply(tx -> index.deleteDocument(tx, org, data.path("documentId").asText()));
-            case EventTypes.CANDIDATE_DELETED -> once.apply(tx -> index.deleteCandidate(tx, org, data.path("candidateId").asText()));
-            case EventTypes.CANDIDATE_UPDATED -> once.apply(tx -> index.updateCandidate(tx, org, data.path("candidateId").asText(),
-                    text(data, "name"), data.has("email") ? text(data, "email") : null,
-                    data.has("tags") ? strings(data.path("tags")) : null));
-            case EventTypes.DOCUMENT_UPDATE -> once.apply(tx -> {
-                String field = data.path("field").asText();
-                JsonNode value = data.path("newValue");
-                Object v = value.isArray() ? strings(value) : value.isNull() ? null : value.asText();
-                return index.updateDocumentField(tx, org, data.path("documentId").asText(), field, v);
-            });
+            case EventTypes.DOCUMENT_DELETED -> {
+                DocumentDeleted deleted = Events.data(mapper, event, Events.DOCUMENT_DELETED);
+                yield once.apply(tx -> index.deleteDocument(tx, org, deleted.documentId()));
+            }
+            case EventTypes.CANDIDATE_DELETED -> {
+                CandidateDeleted deleted = Events.data(mapper, event, Events.CANDIDATE_DELETED);
+                yield once.apply(tx -> index.deleteCandidate(tx, org, deleted.candidateId()));
+            }
+            case EventTypes.CANDIDATE_UPDATED -> {
+                CandidateUpdated updated = Events.data(mapper, event, Events.CANDIDATE_UPDATED);
+                yield once.apply(tx -> index.updateCandidate(tx, org, updated.candidateId(), updated.name(), updated.email(),
+                        updated.tags() == null ? null : updated.tags().toArray(String[]::new)));
+            }
+            case EventTypes.DOCUMENT_UPDATE -> {
+                DocumentUpdated updated = Events.data(mapper, event, Events.DOCUMENT_UPDATE);
+                Object v = updated.newValue() instanceof List<?> values ? values.stream().map(String::valueOf).toArray(String[]::new)
+                        : updated.newValue() == null ? null : String.valueOf(updated.newValue());
+                yield once.apply(tx -> index.updateDocumentField(tx, org, updated.documentId(), updated.field(), v));
+            }
             // the job filter: applications made after the CV was uploaded
-            case EventTypes.APPLICATION_CREATED -> once.apply(tx -> data.hasNonNull("jobId")
-                    ? index.addJob(tx, org, data.path("candidateId").asText(), data.path("jobId").asText())
-                    : Uni.createFrom().voidItem());
+            case EventTypes.APPLICATION_CREATED -> {
+                ApplicationCreated created = Events.data(mapper, event, Events.APPLICATION_CREATED);
+                yield once.apply(tx -> created.jobId() != null ? index.addJob(tx, org, created.candidateId(), created.jobId())
+                        : Uni.createFrom().voidItem());
+            }
             // events that do not touch the index still advance the organization's position
             default -> once.apply(tx -> Uni.createFrom().voidItem());
         };
@@ -211,18 +230,17 @@ public class Indexer {
         Uni<Void> apply(Function<SqlClient, Uni<?>> effect);
     }
 
-    private Upload upload(String org, JsonNode data) {
-        String text = data.path("text").asText("");
+    private Upload upload(String org, DocumentUploaded data) {
+        String text = data.text() == null ? "" : data.text();
         if (text.length() > config.maxTextChars()) {
             text = text.substring(0, config.maxTextChars());
         }
         text = cvText.normalise(text);
         List<String> chunks = chunker.split(text);
-        IndexedDocument doc = new IndexedDocument(data.path("documentId").asText(), org, data.path("candidateId").asText(),
-                data.path("filename").asText(), text(data, "candidateName"), text(data, "candidateEmail"), text(data, "fileType"),
-                data.path("fileSize").asLong(), data.path("wordCount").asInt(),
-                data.hasNonNull("uploadedAt") ? OffsetDateTime.parse(data.path("uploadedAt").asText()) : OffsetDateTime.now(),
-                List.of(strings(data.path("tags"))), text(data, "stage"), List.of(strings(data.path("jobIds"))));
+        IndexedDocument doc = new IndexedDocument(data.documentId(), org, data.candidateId(), data.filename(), data.candidateName(),
+                data.candidateEmail(), data.fileType(), data.fileSize(), data.wordCount(),
+                data.uploadedAt() != null ? OffsetDateTime.parse(data.uploadedAt()) : OffsetDateTime.now(),
+                listOrEmpty(data.tags()), data.stage(), listOrEmpty(data.jobIds()));
         return new Upload(doc, chunks, cvText.forKeywords(text));
     }
 
@@ -246,16 +264,11 @@ public class Indexer {
                         : index.recordPosition(tx, org, source.partition(), source.offset())));
     }
 
-    private static String text(JsonNode data, String field) {
-        JsonNode v = data.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    private static List<String> listOrEmpty(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 
-    private static String[] strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.forEach(n -> out.add(n.asText()));
-        }
-        return out.toArray(String[]::new);
+    private static boolean isBlank(String value) {
+        return value == null || value.isEmpty();
     }
 }

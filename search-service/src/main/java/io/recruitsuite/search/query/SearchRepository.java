@@ -28,9 +28,10 @@ public class SearchRepository {
     static final String QUERY_TERMS = "with stats as (select documents::float8 as n, total_length::float8 / greatest(documents, 1) as avgdl "
             + "from search_org_stats where organization_id = $1 and documents > 0), "
             + "q as (select distinct lexeme from unnest(tsvector_to_array(to_tsvector($6::regconfig, $2))) lexeme limit $3), "
-            + "w as (select q.lexeme, coalesce(t.documents, 0) as df, "
-            + "ln(1 + (stats.n - coalesce(t.documents, 0) + 0.5) / (coalesce(t.documents, 0) + 0.5)) as idf "
-            + "from q cross join stats left join search_term_stats t on t.organization_id = $1 and t.lexeme = q.lexeme) ";
+            // one primary-key probe per query term (a join could read all the organization's term statistics)
+            + "f as (select q.lexeme, coalesce((select t.documents from search_term_stats t where t.organization_id = $1 "
+            + "and t.lexeme = q.lexeme), 0) as df from q), "
+            + "w as (select f.lexeme, f.df, ln(1 + (stats.n - f.df + 0.5) / (f.df + 0.5)) as idf from f cross join stats) ";
 
     /** One term's BM25 contribution for a posting {@code c} of term {@code w}, with the current average length. */
     static final String BM25_TERM = "w.idf * c.frequency * ($4::float8 + 1) / (c.frequency + $4::float8 * (1 - $5::float8 + $5::float8 * c.length / stats.avgdl))";

@@ -2,9 +2,8 @@ package io.recruitsuite.search.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.error.ApiException;
-import io.recruitsuite.common.events.EventEnvelope;
-import io.recruitsuite.common.events.EventTypes;
-import io.recruitsuite.common.events.Topics;
+import io.recruitsuite.common.events.EventPayload.SearchExecuted;
+import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.outbox.Outbox;
 import io.recruitsuite.search.SearchConfig;
 import io.recruitsuite.search.embedding.QueryEmbeddings;
@@ -165,8 +164,6 @@ public class SearchService {
 
     /** Publishes {@code search.execute} through the outbox. */
     public Uni<Void> recordExecution(String org, String query, int resultCount) {
-        var data = mapper.createObjectNode().put("query", query).put("resultCount", resultCount);
-        return pool.withTransaction(tx -> new Outbox(mapper).append(tx, Topics.SEARCH_EVENTS,
-                EventEnvelope.create(EventTypes.SEARCH_EXECUTE, org, data)));
+        return pool.withTransaction(tx -> new Outbox(mapper).append(tx, Events.SEARCH_EXECUTE, org, new SearchExecuted(query, resultCount)));
     }
 }

@@ -1,5 +1,6 @@
 package io.recruitsuite.search.reindex;
 
+import io.recruitsuite.common.security.OperatorOnly;
 import io.recruitsuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

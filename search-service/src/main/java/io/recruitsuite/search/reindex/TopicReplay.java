@@ -1,6 +1,8 @@
 package io.recruitsuite.search.reindex;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.Events;
+import io.recruitsuite.common.events.KafkaClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.search.SearchConfig;
 import io.recruitsuite.search.indexing.CandidateEventsConsumer;
@@ -53,8 +55,8 @@ public class TopicReplay {
     ObjectMapper mapper;
     @Inject
     SearchConfig config;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
     @ConfigProperty(name = "mp.messaging.incoming.candidate-events.topic")
     String topic;
 
@@ -67,11 +69,10 @@ public class TopicReplay {
         long deadline = System.nanoTime() + wait.toNanos();
         long read = 0;
         long applied = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.properties(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "search-reindex-" + run),
+                ConsumerConfig.CLIENT_ID_CONFIG, "search-reindex-" + run)),
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -109,14 +110,14 @@ public class TopicReplay {
 
     /** Applies one record; false when it is not a valid envelope of the organization or cannot be applied. */
     private boolean replay(String organizationId, ConsumerRecord<String, String> record) {
-        JsonNode event;
+        EventEnvelope event;
         try {
-            event = mapper.readTree(record.value());
-            UUID.fromString(event.path("id").asText());
-        } catch (Exception e) {
+            event = Events.parse(mapper, record.value());
+            UUID.fromString(event.id());
+        } catch (IllegalArgumentException e) {
             return false;
         }
-        if (!organizationId.equals(event.path("organizationId").asText())) {
+        if (!organizationId.equals(event.organizationId())) {
             return false;
         }
         return Uni.createFrom().deferred(() -> indexer.replay(event))
@@ -124,7 +125,7 @@ public class TopicReplay {
                 .expireIn(config.reindex().timeout().toMillis())
                 .map(v -> true)
                 .onFailure(e -> !CandidateEventsConsumer.isTransient(e)).recoverWithItem(e -> {
-                    LOG.errorf("reindex skips event %s that cannot be applied: %s", event.path("id").asText(), e.toString());
+                    LOG.errorf("reindex skips event %s that cannot be applied: %s", event.id(), e.toString());
                     return false;
                 })
                 .await().atMost(config.reindex().timeout());

@@ -347,8 +347,8 @@ class SearchBench {
         model.sort(Double::compare);
         line(String.format(Locale.ROOT, "the model alone embedding a new query: p50 %.1f ms, p95 %.1f ms; load average after the "
                 + "rounds: %s\n", percentile(model, 50), percentile(model, 95), loadAverage()));
-        line("mean time per phase (ms; they overlap: the keyword half runs while the query is embedded and the semantic half "
-                + "searches, the recorded event while the halves are fused and the result rows read)\n");
+        line("mean time per phase (ms; query-vector first, then the semantic and keyword halves at once, then the result rows "
+                + "and the recorded event at once)\n");
         line("| phase | new queries | repeated queries |\n|---|---|---|");
         for (String phase : newPhases.keySet()) {
             double[] n = newPhases.get(phase);
