@@ -37,7 +37,7 @@ public final class Outbox {
      * The current trace context goes with it, so the relay can put it in the record's headers and the
      * trace of the request continues in every consumer.
      */
-    public Uni<Void> append(SqlClient tx, String topic, EventEnvelope event) {
+    private Uni<Void> append(SqlClient tx, String topic, EventEnvelope event) {
         String payload;
         try {
             payload = mapper.writeValueAsString(event);
