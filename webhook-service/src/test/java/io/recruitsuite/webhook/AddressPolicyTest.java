@@ -84,4 +84,30 @@ class AddressPolicyTest {
         assertNull(RetrySchedule.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
         assertNull(RetrySchedule.parseRetryAfter("-5"));
     }
+
+    @Test
+    void ipv6FormsThatCarryAnInternalIpv4AddressAreRefused() throws Exception {
+        for (String ip : List.of("64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::a00:1", "2002:7f00:1::",
+                "2002:a9fe:a9fe::1", "::127.0.0.1", "::10.0.0.1", "::169.254.169.254", "::ffff:0:127.0.0.1", "::ffff:0:a00:1")) {
+            String refusal = AddressPolicy.refusal(InetAddress.getByName(ip));
+            assertNotNull(refusal, ip);
+        }
+        // the same embeddings of a public IPv4 address are public
+        for (String ip : List.of("64:ff9b::808:808", "2002:808:808::1", "::ffff:0:8.8.8.8")) {
+            assertNull(AddressPolicy.refusal(InetAddress.getByName(ip)), ip);
+        }
+    }
+
+    @Test
+    void numericHostsThatProgramsReadDifferentlyAreRefusedOutright() {
+        TargetPolicy production = new TargetPolicy(false, List.of());
+        for (String host : List.of("0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "2130706433", "127.1", "10.1", "017700000001", "1.2.3.04",
+                "1.2.3.256", "example.0x7f", "host.127")) {
+            ApiException refused = assertThrows(ApiException.class, () -> production.parse("https://" + host + "/hook"), host);
+            assertEquals("validation_error", refused.code().code(), host);
+        }
+        for (String host : List.of("93.184.216.34", "hooks.example.com", "[2606:4700:4700::1111]", "0.example.com", "a1.b2.example")) {
+            assertDoesNotThrow(() -> production.parse("https://" + host + "/hook"), host);
+        }
+    }
 }

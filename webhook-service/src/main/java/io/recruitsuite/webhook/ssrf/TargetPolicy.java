@@ -54,7 +54,44 @@ public final class TargetPolicy {
         if (uri.getRawFragment() != null) {
             throw ApiException.validation("url: must not contain a fragment");
         }
+        if (isAmbiguousNumericHost(bare(uri.getHost()))) {
+            throw ApiException.validation("url: the host must be a name or a dotted IPv4 address of four decimal parts without leading zeros");
+        }
         return uri;
+    }
+
+    /**
+     * Numeric host forms that programs read differently: Java reads {@code 0177.0.0.1} as 177.0.0.1 while curl
+     * and browsers read octal 127.0.0.1; hexadecimal parts, fewer than four parts ({@code 127.1}) and one big
+     * number ({@code 2130706433}) are read as addresses by some and as names by others. Refused outright.
+     */
+    static boolean isAmbiguousNumericHost(String host) {
+        if (host.contains(":")) {
+            return false; // IPv6 literal: one reading only
+        }
+        String[] parts = host.split("\\.", -1);
+        boolean allNumeric = true;
+        for (String part : parts) {
+            if (!part.matches("(0[xX][0-9a-fA-F]*|[0-9]+)")) {
+                allNumeric = false;
+                break;
+            }
+        }
+        if (!allNumeric) {
+            // a name; but a last label of a number or hex number makes WHATWG URL parsers read an address
+            String last = parts[parts.length - 1];
+            return last.matches("(0[xX][0-9a-fA-F]*|[0-9]+)");
+        }
+        if (parts.length != 4) {
+            return true;
+        }
+        for (String part : parts) {
+            if (part.startsWith("0x") || part.startsWith("0X") || part.length() > 3 || part.length() > 1 && part.startsWith("0")
+                    || Integer.parseInt(part) > 255) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isAllowListed(String host) {
