@@ -24,7 +24,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { createServer, connect } from "node:net";
 import { createServer as createHttpServer } from "node:http";
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, openSync } from "node:fs";
+import { chmodSync, mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, openSync } from "node:fs";
 import { generateKeyPairSync, randomBytes, createSign, createHmac } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,6 +42,10 @@ const POD_NET = "127.0.2.";
 const KAFKA_ADDRESS = "127.0.3.1";
 const REDIS_ADDRESS = "127.0.3.2";
 const RECEIVER_ADDRESS = "127.0.4.1";
+const POOLER_ADDRESS = "127.0.3.3";
+// the services' PostgreSQL client uses named prepared statements, which PgBouncer keeps across
+// transaction-mode pooling from 1.21 on (max_prepared_statements); an older one breaks every query
+const PGBOUNCER_MIN_VERSION = [1, 21];
 const DB_SUFFIX = "_deploy";
 
 const started = []; // { name, kill() } in start order
@@ -57,7 +61,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, async () => { awa
 
 function startProcess(name, cmd, args, opts) {
   const out = openSync(opts.logFile, "a");
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", out, out] });
+  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", out, out], ...(opts.uid !== undefined && { uid: opts.uid, gid: opts.gid }) });
   const exited = new Promise((r) => child.on("exit", r));
   const entry = {
     name, child, exited, logFile: opts.logFile,
@@ -189,7 +193,8 @@ async function startKafka(work, objects, secrets, config) {
   writeFileSync(hosts, `127.0.0.1 localhost\n${KAFKA_ADDRESS} ${bootstrap.host}\n`);
   const cp = `${KAFKA_LIB}/*`;
   const clusterId = randomBytes(16).toString("base64url");
-  execFileSync("java", ["-cp", cp, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", join(dir, "server.properties"),
+  // "=": a random id may start with "-"
+  execFileSync("java", ["-cp", cp, "kafka.tools.StorageTool", "format", `--cluster-id=${clusterId}`, "-c", join(dir, "server.properties"),
     "--add-scram", `SCRAM-SHA-512=[name=admin,password=${adminPassword}]`, ...scram.flatMap((s) => ["--add-scram", s])], { stdio: ["ignore", "pipe", "pipe"] });
   const log4j = join(repo, "deploy", "local", "kafka", "log4j.properties");
   startProcess("kafka", "java", ["-Xms128m", "-Xmx384m", `-Djdk.net.hosts.file=${hosts}`, ...(existsSync(log4j) ? [`-Dlog4j.configuration=file:${log4j}`] : []),
@@ -207,6 +212,39 @@ async function startKafka(work, objects, secrets, config) {
   log(execFileSync("java", ["-cp", cp, `-Djdk.net.hosts.file=${hosts}`, join(repo, "deploy", "kubernetes", "validate", "KafkaSetup.java"), join(dir, "setup.txt")],
     { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim().split("\n").pop());
   return { address: KAFKA_ADDRESS, host: bootstrap.host };
+}
+
+function pgbouncerUsable() {
+  try {
+    const [major, minor] = execFileSync("pgbouncer", ["--version"], { encoding: "utf8" }).match(/(\d+)\.(\d+)/).slice(1).map(Number);
+    return major > PGBOUNCER_MIN_VERSION[0] || (major === PGBOUNCER_MIN_VERSION[0] && minor >= PGBOUNCER_MIN_VERSION[1]);
+  } catch {
+    return false;
+  }
+}
+
+/** PgBouncer in front of the local PostgreSQL, configured from the rendered Pooler's parameters. */
+async function startPooler(work, pooler) {
+  const dir = join(work, "pgbouncer");
+  mkdirSync(dir, { recursive: true });
+  const params = { ...pooler.spec.pgbouncer.parameters };
+  writeFileSync(join(dir, "users.txt"), `"${PG.user}" "${PG.password}"\n`);
+  writeFileSync(join(dir, "pgbouncer.ini"), [
+    "[databases]", `* = host=${PG.host} port=${PG.port}`,
+    "[pgbouncer]", `listen_addr = ${POOLER_ADDRESS}`, `listen_port = ${PG.port}`, `unix_socket_dir =`,
+    // clients on loopback only; PgBouncer logs in to PostgreSQL with the role's password
+    "auth_type = trust", `auth_file = ${join(dir, "users.txt")}`,
+    `pool_mode = ${pooler.spec.pgbouncer.poolMode}`,
+    ...Object.entries(params).map(([k, v]) => `${k} = ${v}`),
+  ].join("\n") + "\n");
+  // PgBouncer refuses to run as root: it runs as the postgres user, which must read its files
+  chmodSync(work, 0o711);
+  chmodSync(dir, 0o755);
+  const id = (flag) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  startProcess("pgbouncer", "pgbouncer", [join(dir, "pgbouncer.ini")],
+    { cwd: dir, env: process.env, logFile: join(work, "pgbouncer.log"), stopSeconds: 5, uid: id("-u"), gid: id("-g") });
+  await waitPort(POOLER_ADDRESS, PG.port, 20, "the test's PgBouncer", join(work, "pgbouncer.log"));
+  log(`PgBouncer (${pooler.spec.pgbouncer.poolMode} mode, ${Object.keys(params).join(", ")} as the Pooler sets them) in front of PostgreSQL`);
 }
 
 async function startRedis(work, port) {
@@ -282,7 +320,11 @@ async function testOverlay(overlay, jarsOf) {
   const namespace = objects.find((o) => o.kind === "Namespace")?.metadata.name;
   const hostLines = ["127.0.0.1 localhost"];
   for (const [name, ip] of serviceIp) hostLines.push(`${ip} ${name}${namespace ? ` ${name}.${namespace} ${name}.${namespace}.svc ${name}.${namespace}.svc.cluster.local` : ""}`);
-  hostLines.push(`127.0.0.1 ${[config.RS_DB_HOST, config.RS_DB_DIRECT_HOST].filter(Boolean).join(" ")}`);
+  // PostgreSQL: the primary is the local server; the pooler a PgBouncer of this test's, when one is installed
+  const pooler = objects.find((o) => o.kind === "Pooler" && o.metadata.name === config.RS_DB_HOST);
+  const pgbouncer = pooler && pgbouncerUsable();
+  hostLines.push(`127.0.0.1 ${config.RS_DB_DIRECT_HOST || ""}${pgbouncer ? "" : ` ${config.RS_DB_HOST}`}`);
+  if (pgbouncer) hostLines.push(`${POOLER_ADDRESS} ${config.RS_DB_HOST}`);
   const kafkaHost = hostAndPort(config.KAFKA_BOOTSTRAP_SERVERS.split(",")[0]).host;
   hostLines.push(`${KAFKA_ADDRESS} ${kafkaHost}`);
   const allowedReceiver = (config.RS_WEBHOOKS_ALLOWED_HOSTS || "").split(",").map((h) => h.trim()).filter(Boolean)[0];
@@ -294,6 +336,8 @@ async function testOverlay(overlay, jarsOf) {
   // the test's own dependencies
   const redisService = services.find((s) => s.metadata.name === config.RS_REDIS_HOST);
   await startRedis(work, redisService?.spec.ports[0].port ?? 6379);
+  if (pgbouncer) await startPooler(work, pooler);
+  else log(`no PgBouncer ${PGBOUNCER_MIN_VERSION.join(".")} or newer here: the services reach PostgreSQL without the Pooler`);
   await startKafka(work, objects, secrets, config);
   log(`Kafka (SCRAM, ACLs of ${objects.filter((o) => o.kind === "KafkaUser").length} KafkaUsers, ${objects.filter((o) => o.kind === "KafkaTopic").length} KafkaTopics) and Redis started`);
 
