@@ -31,6 +31,18 @@ delete_run_topics() {
     "test-$TEST_RUN-" "$E2E_TOPIC_PREFIX" >>"$LOGS/topic-admin.log" 2>&1 || warn "could not delete this run's test topics (see .suite/logs/topic-admin.log)"
 }
 
+# the deployment as it is shipped: the rendered overlays run on loopback, the Helm chart renders the same
+# objects, an image built with Jib matches its Deployment (this one repackages gateway-service/target, so
+# it runs before the end-to-end stack starts from those jars)
+deployment_tests() {
+  say "Kubernetes: each overlay's deployed configuration serves"
+  "$ROOT/deploy/kubernetes/test-deployed-config.sh" || die "the deployed configuration does not serve" "see the output above (its logs folder is named there)"
+  say "Helm chart: the same objects as the Kustomize overlays"
+  "$ROOT/deploy/helm/test-helm.sh" || die "the Helm chart and the Kustomize overlays differ" "see the output above"
+  say "image: gateway-service built with Jib into a tarball, then checked"
+  "$ROOT/deploy/images/test-image.sh" || die "the Jib image does not match its Deployment" "see .suite/images/gateway-service-build.log"
+}
+
 cmd_test() {
   validate_manifests
   infra
@@ -44,6 +56,7 @@ cmd_test() {
     ensure_databases test fresh
     say "unit and service tests (./mvnw install: verify, then the jars the end-to-end run resolves)"
     "$ROOT/mvnw" -B install
+    deployment_tests
   fi
   say "end-to-end test against the five services started from their packaged jars"
   stop_stack e2e
@@ -51,6 +64,7 @@ cmd_test() {
   start_stack e2e
   local rc=0
   RS_E2E_GATEWAY="http://127.0.0.1:$(port_of gateway e2e)" RS_E2E_KEYS="http://127.0.0.1:$(port_of keys e2e)" RS_E2E_PIDS="$PIDS" \
+    RS_E2E_SEARCH="http://127.0.0.1:$(port_of search e2e)" \
     RS_E2E_REDIS_PORT="$E2E_REDIS_PORT" RS_E2E_TOPIC_PREFIX="$E2E_TOPIC_PREFIX" \
     "$ROOT/mvnw" -B -pl gateway-service failsafe:integration-test failsafe:verify -Pe2e || rc=$?
   stop_stack e2e

@@ -1,5 +1,6 @@
 package io.recruitsuite.gateway.auth;
 
+import java.time.Instant;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.error.ErrorCode;
 import io.recruitsuite.common.security.InternalToken;
@@ -53,6 +54,9 @@ public class Authenticator {
     private Uni<Principal> apiKey(String key) {
         return keys.verify(key).map(verdict -> {
             if (verdict.valid()) {
+                if (verdict.expiredAt(Instant.now())) {
+                    throw new ApiException(ErrorCode.UNAUTHORIZED, "API key has expired");
+                }
                 return verdict.principal();
             }
             throw switch (verdict.reason()) {

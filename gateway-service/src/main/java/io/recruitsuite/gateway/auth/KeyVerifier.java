@@ -187,7 +187,8 @@ public class KeyVerifier {
                 l.keyPerHour());
         Principal principal = new Principal(InternalToken.AUTH_API_KEY, answer.organizationId(), "key:" + answer.keyId(), answer.keyId(),
                 answer.prefix(), null, List.copyOf(answer.scopes()), answer.plan(), limits);
-        return new KeyVerdict(prefix, principal.organizationId(), principal, null);
+        return new KeyVerdict(prefix, principal.organizationId(), principal, null,
+                answer.expiresAt() == null ? null : answer.expiresAt().toInstant());
     }
 
     /** One digest per thread: the provider lookup of MessageDigest.getInstance showed up in the hot-path profile. */

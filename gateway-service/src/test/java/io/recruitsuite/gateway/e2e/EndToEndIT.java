@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class EndToEndIT {
 
     static final String GATEWAY = System.getenv().getOrDefault("RS_E2E_GATEWAY", "http://127.0.0.1:18080");
+    static final String SEARCH = System.getenv().getOrDefault("RS_E2E_SEARCH", "http://127.0.0.1:18083");
     static final String KEYS = System.getenv().getOrDefault("RS_E2E_KEYS", "http://127.0.0.1:18081");
 
     static final String NURSE_CV = "Registered nurse with seven years on acute surgical wards. Wound dressing, IV therapy, "
@@ -273,6 +274,25 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(45)
+    void aKeyStopsWorkingAtTheSecondItExpiresThoughItsVerdictIsCached() throws InterruptedException {
+        String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "E2E expiry", "plan", "enterprise")).post("/admin/v1/organizations")
+                .then().statusCode(201).extract().path("data.id");
+        java.time.Instant expiresAt = java.time.Instant.now().plusSeconds(4);
+        String key = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "short-lived", "scopes", List.of("candidates:read"), "expiresAt", expiresAt.toString()))
+                .post("/admin/v1/organizations/" + org + "/keys").then().statusCode(201).extract().path("data.key");
+        // verified once, and from then on served from the gateway's cache
+        gateway(key).get("/api/v1/candidates?limit=1").then().statusCode(200);
+        gateway(key).get("/api/v1/candidates?limit=1").then().statusCode(200);
+        long untilExpiry = java.time.Duration.between(java.time.Instant.now(), expiresAt).toMillis();
+        Thread.sleep(Math.max(0, untilExpiry) + 200);
+        gateway(key).get("/api/v1/candidates?limit=1").then().statusCode(401)
+                .body("error.code", equalTo("unauthorized")).body("error.message", containsString("expired"));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(50)
     void theSixtyFirstRequestInAMinuteIsRefusedWithRetryAfter() throws InterruptedException {
         String key = newOrganizationWithKey("enterprise", List.of("candidates:read", "search:read"));
@@ -339,6 +359,9 @@ class EndToEndIT {
                 int status = gateway(key).get("/api/v1/candidates?limit=1").statusCode();
                 assertEquals(200, status, "with Redis down the gateway limits in process (fail open)");
             }
+            // designed to serve without Redis, so Redis never makes the gateway (or the search-service) NotReady
+            given().baseUri(GATEWAY).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri(SEARCH).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             exec("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", redisPort, "--save", "", "--appendonly", "no");
         }
