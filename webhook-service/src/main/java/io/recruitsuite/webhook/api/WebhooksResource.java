@@ -51,14 +51,15 @@ public class WebhooksResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EndpointView(String id, String url, String description, List<String> events, EndpointStatus status,
-                               OffsetDateTime createdAt, OffsetDateTime updatedAt, String secret) {
+                               boolean legacySignature, OffsetDateTime createdAt, OffsetDateTime updatedAt, String secret) {
         static EndpointView of(Endpoint e, String secret) {
             return new EndpointView(e.id, e.url, e.description, e.events.isEmpty() ? List.of("*") : e.events, e.status,
-                    e.createdAt, e.updatedAt, secret);
+                    e.legacySignature, e.createdAt, e.updatedAt, secret);
         }
     }
 
-    public record CreateEndpoint(String url, List<String> events, String description) {
+    /** {@code legacySignature}: false stops the legacy X-Webhook-Signature header (default true, as seed 000 receivers expect). */
+    public record CreateEndpoint(String url, List<String> events, String description, Boolean legacySignature) {
     }
 
     @POST
@@ -68,7 +69,7 @@ public class WebhooksResource {
         if (body == null) {
             throw ApiException.validation("Request body is required");
         }
-        return service.create(caller.organizationId(), body.url(), body.events(), body.description())
+        return service.create(caller.organizationId(), body.url(), body.events(), body.description(), body.legacySignature())
                 .map(c -> RestResponse.status(Response.Status.CREATED, Envelope.of(EndpointView.of(c.endpoint(), c.secret()))));
     }
 
@@ -109,8 +110,15 @@ public class WebhooksResource {
                 events.add(n.textValue());
             }
         }
+        Boolean legacySignature = null;
+        if (patch.has("legacySignature")) {
+            if (!patch.get("legacySignature").isBoolean()) {
+                throw ApiException.validation("legacySignature: must be true or false");
+            }
+            legacySignature = patch.get("legacySignature").booleanValue();
+        }
         return service.update(caller.organizationId(), id, text(patch, "url"), patch.has("url"), events, patch.has("events"),
-                        text(patch, "description"), patch.has("description"))
+                        text(patch, "description"), patch.has("description"), legacySignature)
                 .map(e -> Envelope.of(EndpointView.of(e, null)));
     }
 

@@ -228,11 +228,13 @@ public class DeliveryWorker {
                     .setIdleTimeout(timeout)
                     .putHeader("Content-Type", "application/json")
                     .putHeader("User-Agent", "RecruitSuite-Webhooks/1")
-                    .putHeader("X-Webhook-Signature", Signatures.legacy(current, body))
                     .putHeader("X-Webhook-Id", id)
                     .putHeader("webhook-id", id)
                     .putHeader("webhook-timestamp", Long.toString(timestamp))
                     .putHeader("webhook-signature", String.join(" ", standard));
+            if (endpoint.legacySignature) {
+                options.putHeader("X-Webhook-Signature", Signatures.legacy(current, body));
+            }
             AtomicReference<HttpClientRequest> request = new AtomicReference<>();
             return client.request(options)
                     .invoke(request::set)

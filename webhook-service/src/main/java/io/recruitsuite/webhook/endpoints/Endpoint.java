@@ -40,6 +40,9 @@ public class Endpoint implements OrganizationOwned {
     public byte[] previousSecret;
     @Column(name = "previous_secret_until")
     public OffsetDateTime previousSecretUntil;
+    /** Whether deliveries also carry the legacy {@code X-Webhook-Signature} (body only, no timestamp: replayable). */
+    @Column(name = "legacy_signature")
+    public boolean legacySignature = true;
     @Column(name = "consecutive_failures")
     public int consecutiveFailures;
     @Column(name = "created_at")

@@ -63,16 +63,17 @@ public class EndpointService {
         return endpoints.page(org, offset, limit).chain(items -> endpoints.count(org).map(total -> new Page(items, total)));
     }
 
-    public Uni<Created> create(String org, String url, List<String> events, String description) {
+    public Uni<Created> create(String org, String url, List<String> events, String description, Boolean legacySignature) {
         URI uri = resolver.parse(url);
         List<String> types = validateEvents(events);
         String desc = validateDescription(description);
         String secret = Signatures.newSecret();
-        return resolver.resolve(uri).chain(target -> store(org, uri, types, desc, secret)).map(e -> new Created(e, secret));
+        boolean legacy = legacySignature == null || legacySignature;
+        return resolver.resolve(uri).chain(target -> store(org, uri, types, desc, legacy, secret)).map(e -> new Created(e, secret));
     }
 
     @WithTransaction
-    Uni<Endpoint> store(String org, URI uri, List<String> types, String description, String secret) {
+    Uni<Endpoint> store(String org, URI uri, List<String> types, String description, boolean legacySignature, String secret) {
         return endpoints.count(org).chain(n -> {
             if (n >= config.maxEndpointsPerOrganization()) {
                 return Uni.createFrom().failure(ApiException.forbidden("An organization can have at most "
@@ -84,6 +85,7 @@ public class EndpointService {
             endpoint.url = uri.toString();
             endpoint.description = description;
             endpoint.events = types;
+            endpoint.legacySignature = legacySignature;
             endpoint.secret = secrets.seal(secret);
             return endpoints.persist(endpoint);
         });
@@ -95,16 +97,17 @@ public class EndpointService {
     }
 
     public Uni<Endpoint> update(String org, String id, String url, boolean urlSet, List<String> events, boolean eventsSet,
-                                String description, boolean descriptionSet) {
+                                String description, boolean descriptionSet, Boolean legacySignature) {
         // the new address is checked (DNS) before the transaction, so no connection waits on a lookup
         Uni<URI> checked = urlSet ? Uni.createFrom().item(resolver.parse(url)).call(resolver::resolve) : Uni.createFrom().nullItem();
         List<String> types = eventsSet ? validateEvents(events) : null;
         String desc = descriptionSet ? validateDescription(description) : null;
-        return checked.chain(uri -> change(org, id, uri, types, eventsSet, desc, descriptionSet));
+        return checked.chain(uri -> change(org, id, uri, types, eventsSet, desc, descriptionSet, legacySignature));
     }
 
     @WithTransaction
-    Uni<Endpoint> change(String org, String id, URI uri, List<String> types, boolean eventsSet, String description, boolean descriptionSet) {
+    Uni<Endpoint> change(String org, String id, URI uri, List<String> types, boolean eventsSet, String description, boolean descriptionSet,
+                         Boolean legacySignature) {
         return get(org, id).invoke(endpoint -> {
             if (uri != null) {
                 endpoint.url = uri.toString();
@@ -114,6 +117,9 @@ public class EndpointService {
             }
             if (descriptionSet) {
                 endpoint.description = description;
+            }
+            if (legacySignature != null) {
+                endpoint.legacySignature = legacySignature;
             }
         });
     }
