@@ -87,6 +87,9 @@ public final class ErrorMappers {
         }
 
         static String describe(JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                return e.getOriginalMessage().replace("Duplicate field", "Duplicate field in the request body:");
+            }
             if (e instanceof UnrecognizedPropertyException u) {
                 return "Unknown field '" + u.getPropertyName() + "'";
             }

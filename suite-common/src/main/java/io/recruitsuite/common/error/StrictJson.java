@@ -1,5 +1,9 @@
 package io.recruitsuite.common.error;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +13,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Every service reads JSON strictly: a number where a string belongs, or a string where a list
- * belongs, is a validation error rather than a silent conversion. Unknown fields stay allowed so
+ * belongs, a fraction where a whole number belongs, or a key given twice, is a validation error rather
+ * than a silent conversion. Unknown fields stay allowed so
  * that clients can be newer than us. Dates go out as ISO-8601 strings.
  */
 @Singleton
@@ -22,5 +27,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+        // 1.5 is not a limit of 1, and {"name": 123} is not the name "123"
+        mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // {"a": 1, "a": 2} is ambiguous: refused, not read as its last value
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }
