@@ -6,7 +6,8 @@
 # Then, when ../shared/eval-data/real-cvs-dev.jsonl is present, 10,000 real-length CVs made from the real
 # development CVs: p50/p95 of new (uncached) and repeated queries and the time of each phase of a search.
 # Knobs (system properties): -Dbench.rounds=3 -Dbench.ingest-cvs=120 -Dbench.other-orgs=1000 -Dbench.base-chunks=2000
-# -Dbench.real-cvs=10000, -Dbench.real-only=true (only the real-length part), -Dbench.real=false (skip it)
+# -Dbench.real-cvs=10000, -Dbench.real-only=true (only the real-length part), -Dbench.real=false (skip it),
+# -Dbench.ingest-only=true (of the generated part only the ingestion rounds)
 # It consumes with its own consumer group from the end of the topic, so it neither replays old
 # events nor competes with a test run. Report: search-service/target/search-bench.md. Bounded: about 10-20 minutes on two cores.
 set -euo pipefail

@@ -66,6 +66,8 @@ class SearchBench {
     /** {@code -Dbench.real-only=true}: only the real-length part; {@code -Dbench.real=false}: only the generated corpus. */
     static final boolean GENERATED = !Boolean.getBoolean("bench.real-only");
     static final boolean REAL = !"false".equals(System.getProperty("bench.real"));
+    /** {@code -Dbench.ingest-only=true}: only the ingestion rounds (with {@code -Dbench.real=false}: nothing else). */
+    static final boolean INGEST_ONLY = Boolean.getBoolean("bench.ingest-only");
     /** Words a recruiter adds to a query; a round's suffix makes every query new to the query-vector cache. */
     static final List<String> NEW_QUERY_SUFFIXES = List.of("urgently", "for our Pune office", "immediate joiner", "remote",
             "with good communication", "for a startup", "experienced", "fresher welcome", "in Mumbai", "contract role");
@@ -152,6 +154,9 @@ class SearchBench {
                         + "(%.1f chunks/s), indexing path %.2f CVs/s = %.0f%% of raw\n", batch.size(), chunks, ROUNDS,
                 config.indexingThreads(), rawMedian, rawMedian * chunks / batch.size(), ingestMedian, 100 * ingestMedian / rawMedian));
 
+        if (INGEST_ONLY) {
+            return;
+        }
         // 2. latency corpus
         long t2 = System.nanoTime();
         List<String> baseTexts = new ArrayList<>();
@@ -420,17 +425,17 @@ class SearchBench {
     }
 
     /**
-     * Writes the BM25 terms of every staged CV in one statement per organization, as the service's
-     * search_index_terms would one by one (same text search configuration, k1 and b; the impact with the
-     * organization's final average length); the term indexes are dropped for the load and rebuilt.
+     * Writes the BM25 terms of every staged CV in one statement, as the service's search_index_terms
+     * would one by one (same text search configuration, k1 and b; the impact with the organization's
+     * final average length), then the organizations' statistics; the term indexes are dropped for the
+     * load and rebuilt.
      */
     private void indexTerms(Connection c, boolean rebuildIndexes) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute("set maintenance_work_mem = '1GB'");
             if (rebuildIndexes) {
-                st.execute("alter table search_terms drop constraint if exists search_terms_pkey");
                 st.execute("drop index if exists search_terms_impact");
-                st.execute("drop index if exists search_terms_document");
+                st.execute("drop index if exists search_terms_document_lexeme");
             }
             String k1 = String.valueOf(config.bm25().k1());
             String b = String.valueOf(config.bm25().b());
@@ -443,11 +448,19 @@ class SearchBench {
                     + "t.f * (" + k1 + " + 1) / (t.f + " + k1 + " * (1 - " + b + " + " + b + " * l.len / a.avgdl)) "
                     + "from t join l using (document_id) join a using (organization_id)");
             if (rebuildIndexes) {
-                st.execute("alter table search_terms add primary key (organization_id, lexeme, document_id)");
                 st.execute("create index search_terms_impact on search_terms (organization_id, lexeme, impact desc) "
                         + "include (document_id, frequency, length)");
-                st.execute("create index search_terms_document on search_terms (document_id)");
+                st.execute("create unique index search_terms_document_lexeme on search_terms (document_id, lexeme) include (frequency, length)");
             }
+            // the organizations' statistics, as search_index_terms keeps them one CV at a time
+            String staged = "(select distinct organization_id from bench_texts)";
+            st.execute("insert into search_term_stats (organization_id, lexeme, documents) select organization_id, lexeme, count(*) "
+                    + "from search_terms where organization_id in " + staged + " group by organization_id, lexeme "
+                    + "on conflict (organization_id, lexeme) do update set documents = excluded.documents");
+            st.execute("insert into search_org_stats (organization_id, documents, total_length) select organization_id, count(*), sum(length) "
+                    + "from (select distinct organization_id, document_id, length from search_terms where organization_id in " + staged + ") d "
+                    + "group by organization_id on conflict (organization_id) do update set documents = excluded.documents, "
+                    + "total_length = excluded.total_length");
             st.execute("drop table bench_texts");
         }
     }
