@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every limit, timeout and schedule of the webhook service; values live in application.properties. */
@@ -23,6 +24,22 @@ public interface WebhooksConfig {
 
     /** File with the hex AES-256 key, read when {@link #secretKey()} is not set and the file exists. */
     Optional<Path> secretKeyFile();
+
+    /** The id stored with every secret sealed under the active key; a new key gets a new id. */
+    @WithDefault("k1")
+    String secretKeyId();
+
+    /** Earlier keys by id, hex: they open the secrets they sealed until those are sealed again under the active key. */
+    Map<String, String> retiredSecretKeys();
+
+    /** How often stored secrets sealed under another key are sealed again under the active one, and how many at a time. */
+    Reseal reseal();
+
+    interface Reseal {
+        Duration every();
+
+        int batch();
+    }
 
     /**
      * Development and test only: a passphrase the key is derived from when neither a key nor a key

@@ -74,4 +74,47 @@ class SignaturesTest {
         assertThrows(IllegalStateException.class, () -> new SecretBox(new byte[16]), "AES-256 only");
         assertArrayEquals(sealed, sealed.clone());
     }
+
+    @Test
+    void boxesNameTheirKeyAndOldKeysOpenWhatTheySealedUntilSealedAgain() throws Exception {
+        byte[] k1 = new byte[32];
+        k1[0] = 1;
+        byte[] k2 = new byte[32];
+        k2[0] = 2;
+        String secret = Signatures.newSecret();
+        SecretBox before = new SecretBox("k1", k1, java.util.Map.of());
+        byte[] underK1 = before.seal(secret);
+        assertEquals("k1", SecretBox.keyId(underK1));
+        byte[] legacy = legacyBox(k1, secret);
+        assertEquals(null, SecretBox.keyId(legacy), "a box from before key ids names none");
+
+        SecretBox rotated = new SecretBox("k2", k2, java.util.Map.of("k1", k1));
+        assertEquals(secret, rotated.open("whk_1", underK1), "a retired key still opens what it sealed");
+        assertEquals(secret, rotated.open("whk_1", legacy), "and boxes from before key ids");
+        assertTrue(rotated.needsReseal(underK1));
+        assertTrue(rotated.needsReseal(legacy));
+        byte[] resealed = rotated.seal(rotated.open("whk_1", underK1));
+        assertEquals("k2", SecretBox.keyId(resealed));
+        assertFalse(rotated.needsReseal(resealed));
+
+        SecretBox k1Removed = new SecretBox("k2", k2, java.util.Map.of());
+        assertEquals(secret, k1Removed.open("whk_1", resealed));
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> k1Removed.open("whk_1", underK1));
+        assertTrue(missing.getMessage().contains("'k1'"), missing.getMessage());
+        assertFalse(missing.getMessage().contains(secret));
+    }
+
+    /** A box as the service sealed it before key ids: nonce, then ciphertext. */
+    static byte[] legacyBox(byte[] key, String secret) throws Exception {
+        byte[] nonce = new byte[12];
+        new java.security.SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+        byte[] out = new byte[12 + sealed.length];
+        System.arraycopy(nonce, 0, out, 0, 12);
+        System.arraycopy(sealed, 0, out, 12, sealed.length);
+        return out;
+    }
 }

@@ -95,11 +95,19 @@ public abstract class OrganizationScopedRepository<E extends OrganizationOwned> 
     protected final class CrossOrganization {
 
         public Uni<List<E>> list(String where, Parameters parameters, LockMode lock) {
+            return list(where, parameters, lock, Integer.MAX_VALUE);
+        }
+
+        /** At most {@code limit} rows. */
+        public Uni<List<E>> list(String where, Parameters parameters, LockMode lock, int limit) {
             return Panache.getSession().chain(s -> {
                 Mutiny.SelectionQuery<E> query = s.createSelectionQuery("from " + type.getSimpleName() + " where " + where, type);
                 parameters.map().forEach(query::setParameter);
                 if (lock != null) {
                     query.setLockMode(lock);
+                }
+                if (limit < Integer.MAX_VALUE) {
+                    query.setMaxResults(limit);
                 }
                 return query.getResultList();
             });

@@ -38,6 +38,9 @@ public class Endpoint implements OrganizationOwned {
     public byte[] secret;
     @Column(name = "previous_secret")
     public byte[] previousSecret;
+    /** The key that sealed {@code secret} and {@code previousSecret}; null for secrets sealed before key ids. */
+    @Column(name = "secret_key_id")
+    public String secretKeyId;
     @Column(name = "previous_secret_until")
     public OffsetDateTime previousSecretUntil;
     /** Whether deliveries also carry the legacy {@code X-Webhook-Signature} (body only, no timestamp: replayable). */

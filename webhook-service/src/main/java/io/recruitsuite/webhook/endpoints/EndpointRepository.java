@@ -25,6 +25,16 @@ public class EndpointRepository extends OrganizationScopedRepository<Endpoint> {
         return delete(organizationId, "id = :id", io.quarkus.panache.common.Parameters.with("id", id)).map(deleted -> deleted > 0);
     }
 
+    /**
+     * Endpoints after {@code afterId} (in id order) whose secrets another key than {@code activeKeyId} sealed, locked;
+     * rows another replica holds are skipped.
+     */
+    public Uni<List<Endpoint>> lockSealedUnderAnotherKey(String activeKeyId, String afterId, int limit) {
+        return acrossOrganizations().list("(secretKeyId is null or secretKeyId <> :active) and id > :after order by id",
+                io.quarkus.panache.common.Parameters.with("active", activeKeyId).and("after", afterId),
+                org.hibernate.LockMode.UPGRADE_SKIPLOCKED, limit);
+    }
+
     public Uni<Long> count(String organizationId) {
         return count(organizationId, null, null);
     }

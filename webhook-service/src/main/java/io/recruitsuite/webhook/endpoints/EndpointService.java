@@ -87,6 +87,7 @@ public class EndpointService {
             endpoint.events = types;
             endpoint.legacySignature = legacySignature;
             endpoint.secret = secrets.seal(secret);
+            endpoint.secretKeyId = secrets.activeKeyId();
             return endpoints.persist(endpoint);
         });
     }
@@ -135,9 +136,12 @@ public class EndpointService {
     public Uni<Created> rotate(String org, String id) {
         String secret = Signatures.newSecret();
         return get(org, id).map(endpoint -> {
-            endpoint.previousSecret = endpoint.secret;
+            // both secrets are kept under the active key: the previous one is sealed again if an older key sealed it
+            endpoint.previousSecret = secrets.needsReseal(endpoint.secret) ? secrets.seal(secrets.open(endpoint.id, endpoint.secret))
+                    : endpoint.secret;
             endpoint.previousSecretUntil = OffsetDateTime.now(ZoneOffset.UTC).plus(config.rotationOverlap());
             endpoint.secret = secrets.seal(secret);
+            endpoint.secretKeyId = secrets.activeKeyId();
             return new Created(endpoint, secret);
         });
     }
