@@ -21,6 +21,17 @@ import java.util.UUID;
  */
 public final class Outbox {
 
+    /**
+     * The relay publishes by outbox id, and ids are taken when rows are inserted, not when transactions
+     * commit: two concurrent transactions of one organization could commit in the other order and be
+     * published out of it. So every append first takes a transaction-scoped advisory lock for its
+     * organization (two-key form: its key space never meets the relay's one-key lock): a second
+     * transaction of the same organization waits at its append until the first has committed, and one
+     * organization's ids follow its commit order. Organizations never wait for each other (up to hash
+     * collisions, which only serialise).
+     */
+    static final String ORDER_LOCK_SQL = "select 1 from pg_advisory_xact_lock(hashtext('recruit.outbox'), hashtext($1))";
+
     private final ObjectMapper mapper;
 
     public Outbox(ObjectMapper mapper) {
@@ -44,10 +55,12 @@ public final class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event is not serialisable", e));
         }
-        return tx.preparedQuery("insert into outbox (event_id, topic, record_key, event_type, payload, trace_parent) "
+        // one organization's events take outbox ids in the order their transactions commit (see ORDER_LOCK_SQL)
+        return tx.preparedQuery(ORDER_LOCK_SQL).execute(Tuple.of(event.organizationId())).chain(locked -> tx.preparedQuery(
+                        "insert into outbox (event_id, topic, record_key, event_type, payload, trace_parent) "
                         + "values ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.from(new Object[] {UUID.fromString(event.id()), topic, event.organizationId(), event.type(), payload,
-                        TraceParent.current()}))
+                        TraceParent.current()})))
                 .replaceWithVoid();
     }
 }

@@ -22,6 +22,8 @@ public final class SessionOutbox {
     static final String INSERT = "insert into outbox (event_id, topic, record_key, event_type, payload, trace_parent) "
             + "values (:eventId, :topic, :recordKey, :eventType, :payload, cast(:traceParent as text))";
 
+    static final String ORDER_LOCK = "select 1 from pg_advisory_xact_lock(hashtext('recruit.outbox'), hashtext(cast(:organizationId as text)))";
+
     private final ObjectMapper mapper;
 
     public SessionOutbox(ObjectMapper mapper) {
@@ -38,7 +40,10 @@ public final class SessionOutbox {
             return Uni.createFrom().failure(new IllegalArgumentException("event is not serialisable", e));
         }
         String traceParent = TraceParent.current();
-        return Panache.getSession().chain(s -> s.createNativeQuery(INSERT)
+        // one organization's events take outbox ids in the order their transactions commit (Outbox.ORDER_LOCK_SQL)
+        return Panache.getSession().chain(s -> s.createNativeQuery(ORDER_LOCK).setParameter("organizationId", organizationId)
+                        .getSingleResult().replaceWith(s))
+                .chain(s -> s.createNativeQuery(INSERT)
                         .setParameter("eventId", UUID.fromString(event.id()))
                         .setParameter("topic", type.topic())
                         .setParameter("recordKey", organizationId)
