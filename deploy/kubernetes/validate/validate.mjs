@@ -297,8 +297,8 @@ export function consistencyProblems(objects) {
       const max = Number(cluster.spec.postgresql.parameters.max_connections);
       if (server + direct + operatorReserve > max) problems.push(`connection budget: ${server} pooled + ${direct} direct + ${operatorReserve} reserved > max_connections ${max}`);
       for (const p of ["hnsw.ef_search", "hnsw.iterative_scan"]) {
+        // search-service stores them on its database too (R__session_settings.sql); the server setting covers a fresh restore
         if (!cluster.spec.postgresql.parameters[p]) problems.push(`${p} must be a server setting: PgBouncer drops startup parameters`);
-        if (!String(pb.ignore_startup_parameters || "").split(",").includes(p)) problems.push(`Pooler must ignore the startup parameter ${p} (search-service sends it) instead of refusing the connection`);
       }
     }
     if (!/:\d+\.\d+/.test(cluster.spec.imageName || "")) problems.push(`Cluster ${cluster.metadata.name}: PostgreSQL image not pinned to a minor version`);

@@ -129,4 +129,18 @@ public interface SearchConfig {
         /** A replay that cannot reach the end of the topic within this time fails. */
         Duration timeout();
     }
+
+    /** Settings every session on the search database starts with; the migration R__session_settings.sql stores them there. */
+    Session session();
+
+    interface Session {
+        /** pgvector's HNSW search breadth. */
+        int hnswEfSearch();
+
+        /** pgvector's iterative scan, so a filtered scan reads on until enough rows pass the organization filter. */
+        String hnswIterativeScan();
+
+        /** Planning with each statement's values (force_custom_plan). */
+        String planCacheMode();
+    }
 }

@@ -58,11 +58,18 @@ class IndexingBehaviourTest {
         String other = TestTokens.newOrganizationId();
         String nurse = publishUpload(org, "Nadia Nurse", SearchTest.CVS.get("Nadia Nurse"), List.of(), "txt");
         awaitTotal(org, "work experience", 1);
-        // the pool's connections open with pgvector's iterative scan (startup parameters), as the vector half relies on
-        var settings = pool.query("select current_setting('hnsw.iterative_scan'), current_setting('hnsw.ef_search')").execute()
+        // the pool's sessions start with pgvector's iterative scan and custom plans, set on the database (not as
+        // connection startup parameters, which a pooler drops), as the vector half relies on
+        var settings = pool.query("select current_setting('hnsw.iterative_scan'), current_setting('hnsw.ef_search'), "
+                        + "current_setting('plan_cache_mode')").execute()
                 .await().atMost(Duration.ofSeconds(10)).iterator().next();
         assertEquals("relaxed_order", settings.getString(0));
         assertEquals("100", settings.getString(1));
+        assertEquals("force_custom_plan", settings.getString(2));
+        var startup = pool.query("select count(*) from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase "
+                        + "where d.datname = current_database() and 'plan_cache_mode=force_custom_plan' = any (s.setconfig)").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertEquals(1L, startup.getLong(0), "stored on the database, so sessions through a pooler get it too");
         // the other organization's chunks are exactly what the query asks for, and far more than hnsw.ef_search
         String query = "senior react developer with TypeScript";
         String vector = Vectors.literal(embeddings.embedQuery(query));

@@ -54,9 +54,9 @@ public class SearchRepository {
      * scan), best first; with {@code keywords} (a hybrid search) also each one's BM25.
      */
     public Uni<Found> semanticHalf(String org, float[] query, SearchFilter filter, int poolSize, String keywords) {
-        // the organization filter would starve a plain HNSW scan: every connection of the pool opens with
-        // pgvector's iterative scan and ef_search set (quarkus.datasource.reactive.additional-properties),
-        // so this is one round trip, not a transaction that sets them first
+        // the organization filter would starve a plain HNSW scan: every session on the search database starts
+        // with pgvector's iterative scan and ef_search set (R__session_settings.sql), so this is one round trip,
+        // not a transaction that sets them first
         if (keywords == null) {
             Tuple args = Tuple.of(org, Vectors.literal(query), poolSize);
             String sql = "select v.document_id, v.best, null::float8, null::float8 from (" + nearest(filter, args, 2, 3, 4)
