@@ -95,14 +95,20 @@ ensure_redis() {
 }
 
 # ---------------------------------------------------------------- Kafka (KRaft, from Maven Central jars)
-ensure_kafka() {
-  if port_open "$KAFKA_PORT"; then return; fi
+# the broker's jars, also when another checkout's broker already listens: tests start brokers of their own
+# from them, and the topic housekeeping runs on them
+ensure_kafka_jars() {
   if [ ! -f "$KAFKA_LIB/$KAFKA_VERSION_JAR" ]; then
     say "fetching the Kafka broker jars (one time)"
     "$ROOT/mvnw" -B -q -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies \
       -DoutputDirectory="$KAFKA_LIB" -DincludeScope=runtime >"$LOGS/kafka-fetch.log" 2>&1 \
       || die "could not fetch the Kafka jars" "see .suite/logs/kafka-fetch.log"
   fi
+}
+
+ensure_kafka() {
+  ensure_kafka_jars
+  if port_open "$KAFKA_PORT"; then return; fi
   mkdir -p "$KAFKA_HOME/data"
   cat > "$KAFKA_HOME/server.properties" <<EOF
 process.roles=broker,controller
