@@ -2,8 +2,8 @@
 # Benchmarks: ./suite bench gateway.
 # Sourced by ./suite, which defines the shared variables and helpers (say, die, port_of, ...).
 
-redis_round_trips() {
-  redis-cli info commandstats | awk -F'[=,:]' '/^cmdstat_(evalsha|eval)[:]/{s+=$3} END{print s+0}'
+redis_round_trips() { # on the benchmark stack's own Redis (the end-to-end one)
+  redis-cli -p "$E2E_REDIS_PORT" info commandstats | awk -F'[=,:]' '/^cmdstat_(evalsha|eval)[:]/{s+=$3} END{print s+0}'
 }
 
 # CPU time used so far (clock ticks) by the gateway, the candidate-service, PostgreSQL and Redis: name=ticks,...
@@ -45,6 +45,7 @@ bench_gateway() {
   ensure_databases e2e fresh
   build
   stop_stack e2e
+  e2e_redis_start   # the stack's own Redis, as in the end-to-end run
   say "starting the services with benchmark limits"
   export PLANS_RATE_LIMITS_ORGANIZATION_PER_MINUTE=100000000 PLANS_RATE_LIMITS_SEARCH_PER_MINUTE=100000000 \
          PLANS_RATE_LIMITS_KEY_PER_MINUTE=100000000 PLANS_RATE_LIMITS_KEY_PER_HOUR=100000000
@@ -101,6 +102,7 @@ bench_gateway() {
     "$STATE/bench-threads-before.txt" "$STATE/bench-threads-after.txt" | sort -k1,1 -k2,2nr | awk '{n[$1]++} n[$1] <= 8' \
     > "$STATE/bench-gateway-threads.txt"
   stop_stack e2e
+  e2e_redis_stop
   python3 "$ROOT/deploy/bench/summarize_gateway.py" "$out" "$rounds" "$seconds" "$connections"
 }
 
