@@ -133,7 +133,9 @@ class RestartIT {
         receivers.addAll(targets);
         List<String> endpointIds = new ArrayList<>();
         for (Receiver r : targets) {
-            r.delayMillis = 200; // deliveries stay in flight while the process is told to stop, and the burst outlasts the stop
+            // deliveries stay in flight while the process is told to stop; the burst (300 at 1 s each, 4 per endpoint at a
+            // time) outlasts the 5 s shutdown delay, during which the stopping process still delivers
+            r.delayMillis = 1000;
             endpointIds.add(Api.register(org, r.url(), null).id());
         }
         int events = 100;
