@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,8 +77,13 @@ class SearchTest {
         }
     }
 
+    /** A search by a key with search:read and candidates:read (contact details shown), as the demo key and seed clients have. */
     static Response search(String org, Object body) {
-        return given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, "search:read")))
+        return searchWith(org, body, "search:read", "candidates:read");
+    }
+
+    static Response searchWith(String org, Object body, String... scopes) {
+        return given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, scopes)))
                 .contentType(ContentType.JSON).body(body).post("/api/v1/search");
     }
 
@@ -167,12 +173,51 @@ class SearchTest {
     }
 
     @Test
+    void withoutCandidatesReadResultsCarryIdsAndScoresButNoPersonalData() {
+        String org = TestTokens.newOrganizationId();
+        String nurse = seed(org);
+        Response redacted = searchWith(org, Map.of("query", "someone to look after sick people in a clinic", "limit", 3), "search:read");
+        // the same shape and ranking, the personal fields null and no excerpts of the CV
+        redacted.then().statusCode(200)
+                .body("data", hasSize(3))
+                .body("data[0].id", equalTo(nurse))
+                .body("data[0].candidateId", equalTo("cand_" + nurse.substring(4)))
+                .body("data[0]", hasKey("candidateName")).body("data[0].candidateName", nullValue())
+                .body("data[0].candidateEmail", nullValue())
+                .body("data[0].filename", nullValue())
+                .body("data[0].highlights", hasSize(0))
+                .body("data[0].fileType", equalTo("txt"))
+                .body("meta.total", equalTo(CVS.size()));
+        assertTrue(((Number) redacted.path("data[0].similarity")).doubleValue() > 0);
+        // the query that pages through the whole index shows no name, email or CV text of anyone
+        for (String query : List.of("'", "nurse", "Nadia Nurse", "tachograph")) {
+            for (String mode : List.of("hybrid", "keyword", "semantic")) {
+                String body = searchWith(org, Map.of("query", query, "limit", 50, "mode", mode, "explain", true), "search:read", "candidates:write")
+                        .then().statusCode(200).extract().asString();
+                for (String name : CVS.keySet()) {
+                    assertFalse(body.contains(name.split(" ")[0]) || body.contains(name.toLowerCase().replace(' ', '.') + "@example.com")
+                            || body.contains(name.toLowerCase().replace(' ', '-')), query + "/" + mode + " shows " + name + ": " + body);
+                }
+                for (String word : List.of("surgical", "tachograph", "TypeScript", "IFRS", "pasta")) {
+                    assertFalse(body.contains(word), query + "/" + mode + " shows CV text: " + body);
+                }
+            }
+        }
+        // with candidates:read, unchanged
+        search(org, Map.of("query", "someone to look after sick people in a clinic", "limit", 3)).then().statusCode(200)
+                .body("data[0].candidateName", equalTo("Nadia Nurse")).body("data[0].candidateEmail", equalTo("nadia.nurse@example.com"))
+                .body("data[0].filename", equalTo("nadia-nurse.txt")).body("data[0].highlights", not(hasSize(0)));
+    }
+
+    @Test
     void theOpenApiDocumentDescribesModeAndExplain() {
         // the gateway's aggregated document is merged from this one
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.SearchRequest.properties.mode.enum", equalTo(List.of("hybrid", "semantic", "keyword")))
                 .body("components.schemas.SearchRequest.properties.explain.type", equalTo("boolean"))
-                .body("components.schemas.SearchResult.properties.explain", org.hamcrest.Matchers.notNullValue());
+                .body("components.schemas.SearchResult.properties.explain", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.SearchResult.properties.candidateName.description", containsString("candidates:read"))
+                .body("components.schemas.SearchResult.properties.highlights.description", containsString("candidates:read"));
     }
 
     @SuppressWarnings("unchecked")

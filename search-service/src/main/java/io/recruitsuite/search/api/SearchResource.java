@@ -4,6 +4,7 @@ import io.recruitsuite.common.api.Envelope;
 import io.recruitsuite.common.api.PageMeta;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Caller;
+import io.recruitsuite.common.security.ContactDetails;
 import io.recruitsuite.common.security.Scopes;
 import io.recruitsuite.search.feedback.FeedbackService;
 import io.recruitsuite.search.query.SearchRequest;
@@ -41,7 +42,7 @@ public class SearchResource {
     public Uni<Envelope<List<SearchResult>>> search(SearchRequest request) {
         SearchService.Query query = search.validate(request);
         String org = caller.organizationId();
-        return search.searchAndRecord(org, query)
+        return search.searchAndRecord(org, query, ContactDetails.shownTo(caller.scopes()))
                 .map(page -> Envelope.of(page.results(), PageMeta.pages(page.page(), page.limit(), page.total())));
     }
 

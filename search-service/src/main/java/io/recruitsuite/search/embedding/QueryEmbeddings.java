@@ -18,8 +18,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Query vectors, cached in Redis under a hash of model and query, so a repeated query skips the
- * model. Redis trouble never fails a search: the vector is then computed.
+ * Query vectors, cached in Redis per organization under a hash of model and query, so an
+ * organization's repeated query skips the model. The organization is part of the key: a shared entry
+ * would answer another organization's identical query faster, and that difference in time would tell
+ * it what was searched. Redis trouble never fails a search: the vector is then computed.
  */
 @ApplicationScoped
 public class QueryEmbeddings {
@@ -40,8 +42,9 @@ public class QueryEmbeddings {
         values = redis.value(String.class);
     }
 
-    public Uni<float[]> embed(String query) {
-        String key = "rs:search:qvec:" + hash(provider.modelId() + "\n" + query);
+    /** The vector of {@code query} as searched by organization {@code org}. */
+    public Uni<float[]> embed(String org, String query) {
+        String key = cacheKey(org, provider.modelId(), query);
         return values.get(key)
                 .ifNoItem().after(config.queryCacheTimeout()).recoverWithItem((String) null)
                 .onFailure().recoverWithItem(e -> {
@@ -54,6 +57,11 @@ public class QueryEmbeddings {
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .call(vector -> values.set(key, encode(vector), new SetArgs().ex(config.queryCacheTtl()))
                                 .onFailure().recoverWithNull()));
+    }
+
+    /** One organization's entry for a query: never shared with another organization. */
+    static String cacheKey(String org, String modelId, String query) {
+        return "rs:search:qvec:" + org + ":" + hash(modelId + "\n" + query);
     }
 
     static String encode(float[] vector) {

@@ -126,8 +126,12 @@ public class SearchRepository {
         return Tuple.of(org, query, config.text().maxTerms(), config.bm25().k1(), config.bm25().b()).addString(config.text().configuration());
     }
 
-    /** Result rows for {@code ids}, in that order, with their score and the passages closest to the query. */
-    public Uni<List<SearchResult>> results(String org, List<String> ids, float[] query, String text, Map<String, Scored> scored) {
+    /**
+     * Result rows for {@code ids}, in that order, with their score and the passages closest to the query;
+     * without {@code contactDetails} the name, email, file name and passages stay out (null and empty).
+     */
+    public Uni<List<SearchResult>> results(String org, List<String> ids, float[] query, String text, Map<String, Scored> scored,
+                                           boolean contactDetails) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -144,7 +148,7 @@ public class SearchRepository {
                 });
         // excerpts only for the passages a result shows: ts_headline parses the whole chunk, so a long CV's
         // other chunks would cost time for nothing. The words marked are the query's (any of them).
-        Uni<Map<String, List<String>>> passages = pool.preparedQuery("select document_id, ts_headline('english', content, "
+        Uni<Map<String, List<String>>> passages = !contactDetails ? Uni.createFrom().item(Map.of()) : pool.preparedQuery("select document_id, ts_headline('english', content, "
                         + "cast(replace(plainto_tsquery('english', $2)::text, ' & ', ' | ') as tsquery), "
                         + "'MaxFragments=1, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') as excerpt "
                         + "from (select c.document_id, c.content, c.embedding <=> $3::vector as distance, row_number() over "
@@ -167,10 +171,12 @@ public class SearchRepository {
                 }
                 List<String> ps = both.getItem2().getOrDefault(id, List.of());
                 Scored s = scored.get(id);
-                results.add(new SearchResult(id, d.getString("filename"), d.getString("candidate_name"), d.getString("candidate_email"),
+                results.add(contactDetails ? new SearchResult(id, d.getString("filename"), d.getString("candidate_name"), d.getString("candidate_email"),
                         Similarity.readable(s.similarity()), d.getOffsetDateTime("uploaded_at"), d.getString("file_type"),
                         d.getInteger("word_count"), d.getString("candidate_id"), ps.stream().limit(config.highlights()).toList(),
-                        s.explain()));
+                        s.explain())
+                        : new SearchResult(id, null, null, null, Similarity.readable(s.similarity()), d.getOffsetDateTime("uploaded_at"),
+                        d.getString("file_type"), d.getInteger("word_count"), d.getString("candidate_id"), List.of(), s.explain()));
             }
             return results;
         });

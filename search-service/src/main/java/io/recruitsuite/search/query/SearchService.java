@@ -99,7 +99,7 @@ public class SearchService {
 
     /** A search without recording it (evaluation, tests); {@code mode} overrides the query's. */
     public Uni<Page> search(String org, Query q, Mode mode) {
-        return search(org, new Query(q.text(), q.limit(), q.page(), q.filter(), mode, q.explain()), false);
+        return search(org, new Query(q.text(), q.limit(), q.page(), q.filter(), mode, q.explain()), false, true);
     }
 
     /**
@@ -107,16 +107,21 @@ public class SearchService {
      * outbox row is written while the result rows are read (the total is known once the halves are
      * fused), so its commit is not a second wait on the response's path.
      */
-    public Uni<Page> searchAndRecord(String org, Query q) {
-        return search(org, q, true);
+    public Uni<Page> searchAndRecord(String org, Query q, boolean contactDetails) {
+        return search(org, q, true, contactDetails);
     }
 
-    private Uni<Page> search(String org, Query q, boolean record) {
+    /**
+     * {@code contactDetails}: whether results carry the candidate's name, email, file name and excerpts
+     * of the CV ({@code candidates:read}, see {@link io.recruitsuite.common.security.ContactDetails}); without it
+     * they carry ids, scores and the document's non-personal fields, and no excerpt is computed.
+     */
+    private Uni<Page> search(String org, Query q, boolean record, boolean contactDetails) {
         int pool = Math.max(config.candidatePool(), q.page() * q.limit() * 2);
         String keywords = io.recruitsuite.search.indexing.CvText.words(expansion.expand(q.text()));
         Mode mode = q.mode();
         // every mode embeds the query (cached): the vector also picks the passages a result shows
-        Uni<float[]> queryVector = metrics.phase("query-vector", embeddings.embed(q.text()));
+        Uni<float[]> queryVector = metrics.phase("query-vector", embeddings.embed(org, q.text()));
         Uni<Halves> halves = switch (mode) {
             // each half also scores the other half's measure of its own documents, in the same statement, so
             // every candidate is fused on both without a further round trip
@@ -146,7 +151,7 @@ public class SearchService {
             Map<String, Scored> scored = new HashMap<>();
             shown.forEach(r -> scored.put(r.id(), new Scored(r.similarity(), q.explain() ? r.explain() : null)));
             Uni<Page> page = metrics.phase("results", repository.results(org, shown.stream().map(ScoreFusion.Ranked::id).toList(),
-                    h.vector(), q.text(), scored)).map(results -> new Page(results, q.page(), q.limit(), total));
+                    h.vector(), q.text(), scored, contactDetails)).map(results -> new Page(results, q.page(), q.limit(), total));
             if (!record) {
                 return page;
             }
