@@ -1,10 +1,13 @@
 -- Checks and counts every rate-limit window of one request atomically, in one round trip.
 -- ARGV[1] = number of windows, ARGV[2] = "1" to count the request when all windows allow it;
--- then 4 values per window: kind ("s" sliding, "f" fixed), limit, window length in ms, ms elapsed in the current window.
+-- then 5 values per window: kind ("s" sliding, "f" fixed), limit, window length in ms, ms elapsed in the current
+-- window, and how to treat a missing bucket: "-" it starts at 0; "?" answer {-1, w} so the caller fetches the
+-- authoritative count (the monthly quota, which Redis may have lost); "N": it starts at N and lives until the window
+-- ends; "N@ms": it starts at N and lives ms only (a provisional count, restored again when it expires).
 -- KEYS: per sliding window the current and the previous bucket; per fixed window its one bucket.
 -- A sliding window weighs the previous bucket by how much of it still overlaps the last window length,
 -- so a client cannot spend a full limit at the end of one bucket and again at the start of the next.
--- Returns: allowed (1/0), index of the first denying window (0 = none), ms until it allows again,
+-- Returns (unless asking for a count): allowed (1/0), index of the first denying window (0 = none), ms until it allows again,
 -- then per window: limit, remaining after this request, ms until the current bucket ends.
 local n = tonumber(ARGV[1])
 local count = ARGV[2] == "1"
@@ -12,9 +15,23 @@ local k, a = 1, 3
 local windows = {}
 local denied, retry = 0, 0
 for w = 1, n do
-  local kind, limit, length, elapsed = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
-  a = a + 4
-  local cur = tonumber(redis.call("GET", KEYS[k]) or "0")
+  local kind, limit, length, elapsed, seed = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]), ARGV[a + 4]
+  a = a + 5
+  local stored = redis.call("GET", KEYS[k])
+  if not stored and seed ~= "-" then
+    if seed == "?" then
+      return {-1, w}
+    end
+    local at = string.find(seed, "@", 1, true)
+    if at then
+      stored = string.sub(seed, 1, at - 1)
+      redis.call("SET", KEYS[k], stored, "PX", tonumber(string.sub(seed, at + 1)))
+    else
+      stored = seed
+      redis.call("SET", KEYS[k], stored, "PX", length - elapsed)
+    end
+  end
+  local cur = tonumber(stored or "0")
   local used, prev, curKey = cur, 0, KEYS[k]
   if kind == "s" then
     prev = tonumber(redis.call("GET", KEYS[k + 1]) or "0")
@@ -44,8 +61,13 @@ for w = 1, n do
   local win = windows[w]
   local remaining = win[2] - win[3]
   if denied == 0 and count then
-    redis.call("INCR", win[1])
-    redis.call("PEXPIRE", win[1], win[6] == "s" and win[5] * 2 or win[5])
+    local counted = redis.call("INCR", win[1])
+    if win[6] == "s" then
+      redis.call("PEXPIRE", win[1], win[5] * 2)
+    elseif counted == 1 then
+      -- a fixed bucket keeps the expiry it was created with (a provisional count must expire early)
+      redis.call("PEXPIRE", win[1], math.ceil(win[4]))
+    end
     remaining = remaining - 1
   end
   out[#out + 1] = win[2]

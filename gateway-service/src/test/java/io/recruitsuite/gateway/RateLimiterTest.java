@@ -4,12 +4,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.recruitsuite.common.testing.TestTokens;
 import io.recruitsuite.gateway.auth.Principal;
 import io.recruitsuite.gateway.ratelimit.Decision;
+import io.recruitsuite.gateway.ratelimit.RateLimitConfig;
 import io.recruitsuite.gateway.ratelimit.RateLimiter;
+import io.recruitsuite.gateway.usage.UsageRecorder;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +28,12 @@ class RateLimiterTest {
 
     @Inject
     RateLimiter limiter;
+    @Inject
+    RateLimitConfig config;
+    @Inject
+    UsageRecorder usage;
+    @Inject
+    RedisDataSource redis;
 
     static Principal key(String org, String keyId, Principal.Limits limits) {
         return new Principal("api_key", org, "key:" + keyId, keyId, "rsa_test_" + keyId, null, List.of("search:read"), "professional", limits);
@@ -96,5 +109,39 @@ class RateLimiterTest {
             assertFalse(check(key(org, "k", limits), "general").allowed());
         }
         assertEquals(0, check(key(org, "k", limits), "general").remaining());
+    }
+
+    @Test
+    void aBurstAtOneOrganizationIsCountedInRedisAndLeavesOthersOnRedis() {
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits limits = new Principal.Limits(-1, 60, 30, 300, 6000);
+        List<Uni<Decision>> burst = IntStream.range(0, 200)
+                .mapToObj(i -> limiter.check(key(org, "k" + i % 4, limits), "general")).toList();
+        List<Decision> decisions = Uni.join().all(burst).andFailFast().await().atMost(Duration.ofSeconds(20));
+        assertEquals(60, decisions.stream().filter(Decision::allowed).count(), "200 concurrent requests against 60 per minute");
+        // the next organization is answered from Redis (59 of 60 left), not from a replica's local allowance
+        assertEquals(59, check(key(TestTokens.newOrganizationId(), "k", limits), "general").remaining());
+    }
+
+    @Test
+    void aMonthlyQuotaBucketRedisLostStartsFromWhatWasCountedNotFromZero() {
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits limits = new Principal.Limits(100, 1000, 1000, 1000, 1000);
+        for (int i = 0; i < 5; i++) {
+            Principal p = key(org, "k", limits);
+            Decision d = check(p, "general");
+            assertTrue(d.allowed());
+            usage.record(p);
+        }
+        assertEquals(95, check(key(org, "k", limits), "general").quota().remaining() + 1, "the sixth request is not recorded");
+        String bucket = "rl:{" + org + "}:q:" + YearMonth.now(ZoneOffset.UTC);
+        redis.key().del(bucket);
+
+        // the keys-service is not reachable in these tests: the bucket starts from this replica's unreported count,
+        // provisionally (the keys-service's own count replaces it once it answers)
+        Decision restored = check(key(org, "k", limits), "general");
+        assertEquals(100 - 5 - 1, restored.quota().remaining(), "5 recorded requests survive the lost bucket");
+        long ttl = redis.key().pttl(bucket);
+        assertTrue(ttl > 0 && ttl <= config.quotaUnconfirmedFor().toMillis(), "a provisional bucket expires soon: " + ttl);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,17 @@ class UsageAndInactivityTest {
         long requests = pool.preparedQuery("select requests from key_usage_monthly where organization_id = $1")
                 .execute(Tuple.of(org)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
         assertEquals(42, requests);
+        // the gateway restores a lost Redis quota counter from this count
+        given().header("Authorization", TestTokens.bearer(TestTokens.gatewayService()))
+                .get("/internal/v1/usage/" + org + "/" + YearMonth.from(usedAt)).then().statusCode(200)
+                .body("data.requests", equalTo(42)).body("data.month", equalTo(YearMonth.from(usedAt).toString()));
+        given().header("Authorization", TestTokens.bearer(TestTokens.gatewayService()))
+                .get("/internal/v1/usage/" + org + "/" + YearMonth.from(usedAt).minusMonths(1)).then().statusCode(200)
+                .body("data.requests", equalTo(0));
+        given().header("Authorization", TestTokens.bearer(TestTokens.gatewayService()))
+                .get("/internal/v1/usage/" + org + "/2026-13").then().statusCode(400).body("error.code", equalTo("validation_error"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, "jobs:read")))
+                .get("/internal/v1/usage/" + org + "/" + YearMonth.from(usedAt)).then().statusCode(403);
 
         given().header("Authorization", TestTokens.bearer(TestTokens.apiKey(org, "jobs:read"))).contentType(ContentType.JSON)
                 .body(report).post("/internal/v1/usage").then().statusCode(403);

@@ -2,6 +2,7 @@ package io.recruitsuite.gateway.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.security.KeyVerification;
+import io.recruitsuite.common.security.MonthlyUsage;
 import io.recruitsuite.gateway.GatewayConfig;
 import io.recruitsuite.gateway.routing.UpstreamUrl;
 import io.smallrye.mutiny.Uni;
@@ -16,9 +17,10 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
-/** The keys-service as the gateway uses it: verify a key, report usage. */
+/** The keys-service as the gateway uses it: verify a key, report usage, read a month's usage. */
 @ApplicationScoped
 public class KeysClient {
 
@@ -64,6 +66,29 @@ public class KeysClient {
                         return mapper.readValue(response.bodyAsString(), VerifyAnswer.class).data();
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException("keys-service answered an unreadable verdict", e);
+                    }
+                });
+    }
+
+    /** The usage answer's envelope. */
+    record UsageAnswer(MonthlyUsage data) {
+    }
+
+    /** The organization's authoritative request count for a month (what the gateway reported so far). */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Long> monthlyUsage(String organizationId, YearMonth month) {
+        return client.get("/internal/v1/usage/" + organizationId + "/" + month)
+                .putHeader("Authorization", "Bearer " + signer.serviceToken())
+                .send()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("keys-service answered " + response.statusCode());
+                    }
+                    try {
+                        return mapper.readValue(response.bodyAsString(), UsageAnswer.class).data().requests();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("keys-service answered an unreadable usage count", e);
                     }
                 });
     }

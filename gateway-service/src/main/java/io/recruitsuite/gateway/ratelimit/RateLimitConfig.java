@@ -13,6 +13,21 @@ public interface RateLimitConfig {
     /** How long a failed Redis call keeps the gateway on its local limiter before trying Redis again. */
     Duration redisRetryAfter();
 
+    /** Failed or timed-out Redis calls in a row after which the gateway stops trying Redis for {@link #redisRetryAfter()}. */
+    int redisFailuresToSkip();
+
     /** Upper bound for a Redis round trip before the fallback applies. */
     Duration redisTimeout();
+
+    /**
+     * Share of each limit one replica may admit on its own while Redis does not answer (at least one
+     * request, never more than what Redis last said was left): the bound on over-admission per replica.
+     */
+    double fallbackShare();
+
+    /**
+     * How long a monthly quota bucket restored without the keys-service's count (it did not answer)
+     * lives before it is restored again.
+     */
+    Duration quotaUnconfirmedFor();
 }

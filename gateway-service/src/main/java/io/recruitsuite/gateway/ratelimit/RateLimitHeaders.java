@@ -5,7 +5,8 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * The rate-limit fields of every response, for the tightest window: the {@code X-RateLimit-*}
  * trio of seed 000, the {@code RateLimit-Limit/Remaining/Reset} trio of seed 002, and the IETF
- * structured {@code RateLimit-Policy} and {@code RateLimit} fields. Resets are seconds from now.
+ * structured {@code RateLimit-Policy} and {@code RateLimit} fields; and {@code X-Quota-*} for the plan's
+ * monthly quota. Resets are seconds from now.
  */
 public final class RateLimitHeaders {
 
@@ -13,6 +14,12 @@ public final class RateLimitHeaders {
     }
 
     public static void write(HttpServerResponse response, Decision d) {
+        if (d.quota() != null) {
+            // the plan's monthly quota, whichever window is tightest: a client sees its month's standing on every answer
+            response.putHeader("X-Quota-Limit", Long.toString(d.quota().limit()));
+            response.putHeader("X-Quota-Remaining", Long.toString(d.quota().remaining()));
+            response.putHeader("X-Quota-Reset", Long.toString(d.quota().resetSeconds()));
+        }
         if (d.tightest() == null) {
             return;
         }

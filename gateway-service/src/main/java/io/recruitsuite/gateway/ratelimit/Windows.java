@@ -36,7 +36,7 @@ public final class Windows {
             YearMonth month = YearMonth.from(Instant.ofEpochMilli(nowMillis).atZone(ZoneOffset.UTC));
             long start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             long end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            windows.add(Window.fixed("monthly-quota", "monthly quota of " + l.monthlyRequests() + " requests of the "
+            windows.add(Window.durable("monthly-quota", "monthly quota of " + l.monthlyRequests() + " requests of the "
                     + p.plan() + " plan", l.monthlyRequests(), start, end, org + ":q:" + month, nowMillis));
         }
         return windows;
@@ -47,6 +47,12 @@ public final class Windows {
         boolean allowed = answer[0] == 1;
         int denied = (int) answer[1];
         long retryMillis = answer[2];
+        Decision.Quota quota = null;
+        for (int i = 0; i < windows.size(); i++) {
+            if (windows.get(i).durable()) {
+                quota = new Decision.Quota(answer[3 + i * 3], answer[4 + i * 3], ceilSeconds(answer[5 + i * 3]));
+            }
+        }
         Window tightest = null;
         long limit = 0;
         long remaining = Long.MAX_VALUE;
@@ -66,7 +72,7 @@ public final class Windows {
             }
         }
         return new Decision(allowed, denied == 0 ? null : windows.get(denied - 1), ceilSeconds(retryMillis), tightest, limit,
-                remaining == Long.MAX_VALUE ? 0 : remaining, ceilSeconds(resetMillis));
+                remaining == Long.MAX_VALUE ? 0 : remaining, ceilSeconds(resetMillis), quota);
     }
 
     private static long ceilSeconds(long millis) {

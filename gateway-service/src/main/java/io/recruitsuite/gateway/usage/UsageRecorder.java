@@ -33,6 +33,20 @@ public class UsageRecorder {
     }
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Requests of a report on its way to the keys-service, per organization: counted nowhere else until it lands. */
+    private final Map<String, AtomicLong> reporting = new ConcurrentHashMap<>();
+
+    /** Requests of an organization this replica admitted and the keys-service has not counted yet. */
+    public long pending(String organizationId) {
+        long sum = 0;
+        for (Counter c : counters.values()) {
+            if (c.organizationId().equals(organizationId)) {
+                sum += c.requests().get();
+            }
+        }
+        AtomicLong inFlight = reporting.get(organizationId);
+        return sum + (inFlight == null ? 0 : inFlight.get());
+    }
 
     public void record(Principal principal) {
         if (principal.keyId() == null) {
@@ -54,6 +68,7 @@ public class UsageRecorder {
             var e = it.next();
             it.remove();
             long n = e.getValue().requests().get();
+            reporting.computeIfAbsent(e.getValue().organizationId(), org -> new AtomicLong()).addAndGet(n);
             entries.add(new JsonObject()
                     .put("keyId", e.getKey())
                     .put("organizationId", e.getValue().organizationId())
@@ -68,6 +83,11 @@ public class UsageRecorder {
                             id -> new Counter(entry.getString("organizationId"), new AtomicLong(), new AtomicLong()));
                     c.requests().addAndGet(entry.getLong("requests"));
                     c.lastUsedMillis().accumulateAndGet(Instant.parse(entry.getString("lastUsedAt")).toEpochMilli(), Math::max);
+                }))
+                .onTermination().invoke(() -> entries.forEach(o -> {
+                    JsonObject entry = (JsonObject) o;
+                    reporting.computeIfPresent(entry.getString("organizationId"),
+                            (org, n) -> n.addAndGet(-entry.getLong("requests")) == 0 ? null : n);
                 }))
                 .onFailure().recoverWithNull();
     }

@@ -5,16 +5,21 @@ import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Scopes;
 import io.recruitsuite.keys.keys.ApiKeyService;
 import io.recruitsuite.common.security.KeyVerification;
+import io.recruitsuite.common.security.MonthlyUsage;
 import io.recruitsuite.keys.usage.UsageService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Calls from the gateway only (its service token carries {@link Scopes#INTERNAL_GATEWAY}). */
@@ -40,6 +45,20 @@ public class InternalKeysResource {
     @Path("/keys/verify")
     public Uni<Envelope<KeyVerification>> verify(VerifyRequest request) {
         return keys.verify(request == null ? null : request.key()).map(Envelope::of);
+    }
+
+    /** The monthly count the gateway restores its quota counter from when Redis lost it. */
+    @GET
+    @Path("/usage/{organizationId}/{month}")
+    public Uni<Envelope<MonthlyUsage>> monthlyUsage(@PathParam("organizationId") String organizationId,
+                                                     @PathParam("month") String month) {
+        YearMonth parsed;
+        try {
+            parsed = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ApiException.validation("month: expected YYYY-MM");
+        }
+        return usage.month(organizationId, parsed).map(Envelope::of);
     }
 
     public record UsageReport(List<UsageService.KeyUsage> entries) {

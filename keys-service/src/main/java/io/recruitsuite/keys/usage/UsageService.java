@@ -2,13 +2,16 @@ package io.recruitsuite.keys.usage;
 
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.keys.keys.ApiKeyRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.recruitsuite.common.security.MonthlyUsage;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -24,6 +27,13 @@ public class UsageService {
     MonthlyUsageQueries monthly;
 
     public record KeyUsage(String keyId, String organizationId, long requests, OffsetDateTime lastUsedAt) {
+    }
+
+    /** What the organization used in a month, as counted from the gateway's reports. */
+    @WithSession
+    public Uni<MonthlyUsage> month(String organizationId, YearMonth month) {
+        return monthly.requests(organizationId, month.atDay(1))
+                .map(requests -> new MonthlyUsage(organizationId, month.toString(), requests));
     }
 
     @WithTransaction
