@@ -1,154 +1,84 @@
 package io.recruitsuite.candidate.applications;
 
-import io.recruitsuite.candidate.jobs.Stage;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.recruitsuite.candidate.jobs.JobCounts;
 import io.recruitsuite.candidate.paging.Cursor;
-import io.recruitsuite.candidate.paging.Where;
+import io.recruitsuite.candidate.paging.Keyset;
+import io.recruitsuite.candidate.persistence.ScopedHql;
+import io.recruitsuite.common.persistence.OrganizationScopedRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Applications and their stage history, always within one organization. */
+/**
+ * Applications, always within one organization. Reads return them as {@link ApplicationDetail}s: one query joins
+ * the stage's name and the candidate's contact details in (no query per row).
+ */
 @ApplicationScoped
-public class ApplicationRepository {
+@WithSession
+public class ApplicationRepository extends OrganizationScopedRepository<Application> {
 
-    private static final String COLUMNS = "id, organization_id, candidate_id, job_id, stage_id, status, rejection_reason, rejected_at, "
-            + "created_at, updated_at";
-    private static final String DETAIL = "select a.id, a.organization_id, a.candidate_id, a.job_id, a.stage_id, a.status, a.rejection_reason, "
-            + "a.rejected_at, a.created_at, a.updated_at, s.name as stage_name, c.name as candidate_name, c.email as candidate_email, "
-            + "c.phone as candidate_phone from applications a join stages s on s.id = a.stage_id join candidates c on c.id = a.candidate_id ";
+    private static final String DETAIL = "select a, s.name, c.name, c.email, c.phone from Application a "
+            + "join Stage s on s.id = a.stageId join Candidate c on c.id = a.candidateId";
 
-    @Inject
-    Pool pool;
-
-    public Pool pool() {
-        return pool;
-    }
-
-    public Uni<Application> insert(SqlClient tx, String id, String organizationId, String candidateId, String jobId, String stageId) {
-        return tx.preparedQuery("insert into applications (id, organization_id, candidate_id, job_id, stage_id, status) "
-                        + "values ($1, $2, $3, $4, $5, 'active') on conflict (organization_id, candidate_id, job_id) do nothing returning " + COLUMNS)
-                .execute(Tuple.of(id, organizationId, candidateId, jobId, stageId))
-                .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
-    }
-
-    public Uni<Application> findForUpdate(SqlClient tx, String organizationId, String id) {
-        return tx.preparedQuery("select " + COLUMNS + " from applications where organization_id = $1 and id = $2 for update")
-                .execute(Tuple.of(organizationId, id))
-                .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
+    public ApplicationRepository() {
+        super(Application.class);
     }
 
     /** Just the candidate of an application, to take the candidate's lock before the application's. */
-    public Uni<String> candidateOf(SqlClient client, String organizationId, String id) {
-        return client.preparedQuery("select candidate_id from applications where organization_id = $1 and id = $2")
-                .execute(Tuple.of(organizationId, id))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    public Uni<String> candidateOf(String organizationId, String id) {
+        return ScopedHql.single("select a.candidateId from Application a" + ScopedHql.where("a", "a.id = :id"), String.class,
+                organizationId, Parameters.with("id", id));
     }
 
-    public Uni<String> idFor(SqlClient client, String organizationId, String candidateId, String jobId) {
-        return client.preparedQuery("select id from applications where organization_id = $1 and candidate_id = $2 and job_id = $3")
-                .execute(Tuple.of(organizationId, candidateId, jobId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    /** The id of the candidate's application for the job, or null. */
+    public Uni<String> idFor(String organizationId, String candidateId, String jobId) {
+        return ScopedHql.single("select a.id from Application a" + ScopedHql.where("a", "a.candidateId = :candidateId and a.jobId = :jobId"),
+                String.class, organizationId, Parameters.with("candidateId", candidateId).and("jobId", jobId));
     }
 
-    public Uni<Application> moveTo(SqlClient tx, Application a, String stageId) {
-        return tx.preparedQuery("update applications set stage_id = $3, updated_at = clock_timestamp() where organization_id = $1 and id = $2 "
-                        + "returning " + COLUMNS)
-                .execute(Tuple.of(a.organizationId(), a.id(), stageId))
-                .map(rows -> map(rows.iterator().next()));
+    public Uni<ApplicationDetail> detail(String organizationId, String id) {
+        return ScopedHql.list(DETAIL + ScopedHql.where("a", "a.id = :id"), Object[].class, organizationId, Parameters.with("id", id))
+                .map(rows -> rows.isEmpty() ? null : detail(rows.get(0)));
     }
 
-    public Uni<Application> reject(SqlClient tx, Application a, String reason) {
-        return tx.preparedQuery("update applications set status = 'rejected', rejection_reason = $3, rejected_at = now(), "
-                        + "updated_at = clock_timestamp() where organization_id = $1 and id = $2 returning " + COLUMNS)
-                .execute(Tuple.of(a.organizationId(), a.id(), reason))
-                .map(rows -> map(rows.iterator().next()));
+    /** One page in (createdAt desc, id desc) order, by offset. */
+    public Uni<List<ApplicationDetail>> page(String organizationId, ApplicationFilter filter, int offset, int limit) {
+        return ScopedHql.list(DETAIL + ScopedHql.where("a", condition("a.", filter)) + " order by a.createdAt desc, a.id desc",
+                Object[].class, organizationId, parameters(filter), offset, limit).map(ApplicationRepository::details);
     }
 
-    /** Closes the open visit and, when {@code next} is given, opens one in it at the same instant. */
-    public Uni<Void> recordStage(SqlClient tx, Application a, Stage next, String visitId) {
-        Uni<Void> close = tx.preparedQuery("update stage_history set completed_at = now() "
-                        + "where organization_id = $1 and application_id = $2 and completed_at is null")
-                .execute(Tuple.of(a.organizationId(), a.id()))
-                .replaceWithVoid();
-        if (next == null) {
-            return close;
-        }
-        return close.chain(() -> tx.preparedQuery("insert into stage_history (id, organization_id, application_id, stage_id, stage_name, started_at) "
-                        + "values ($1, $2, $3, $4, $5, now())")
-                .execute(Tuple.of(visitId, a.organizationId(), a.id(), next.id(), next.name()))
-                .replaceWithVoid());
-    }
-
-    public Uni<ApplicationDetail> detail(SqlClient client, String organizationId, String id) {
-        return client.preparedQuery(DETAIL + "where a.organization_id = $1 and a.id = $2")
-                .execute(Tuple.of(organizationId, id))
-                .map(rows -> rows.size() == 0 ? null : mapDetail(rows.iterator().next()));
-    }
-
-    public Uni<List<ApplicationDetail>> listPage(String organizationId, ApplicationFilter filter, int offset, int limit) {
-        Where where = where(organizationId, filter);
-        return pool.preparedQuery(DETAIL + where.sql() + " order by a.created_at desc, a.id desc limit " + where.param(limit)
-                        + " offset " + where.param(offset))
-                .execute(where.args())
-                .map(ApplicationRepository::mapDetails);
-    }
-
-    public Uni<List<ApplicationDetail>> listAfter(String organizationId, ApplicationFilter filter, Cursor cursor, int limit) {
-        Where where = where(organizationId, filter).after("a.created_at", "a.id", cursor);
-        return pool.preparedQuery(DETAIL + where.sql() + " order by a.created_at desc, a.id desc limit " + where.param(limit))
-                .execute(where.args())
-                .map(ApplicationRepository::mapDetails);
+    /** Up to {@code limit} rows after {@code cursor} (exclusive). */
+    public Uni<List<ApplicationDetail>> after(String organizationId, ApplicationFilter filter, Cursor cursor, int limit) {
+        return ScopedHql.list(DETAIL + ScopedHql.where("a", Keyset.and(condition("a.", filter), Keyset.after("a", cursor)))
+                        + " order by a.createdAt desc, a.id desc",
+                Object[].class, organizationId, Keyset.bind(parameters(filter), cursor), 0, limit).map(ApplicationRepository::details);
     }
 
     public Uni<Long> count(String organizationId, ApplicationFilter filter) {
-        Where where = where(organizationId, filter);
-        return pool.preparedQuery("select count(*) from applications a " + where.sql())
-                .execute(where.args())
-                .map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    /** The stage history of each application, oldest visit first. */
-    public Uni<Map<String, List<StageVisit>>> history(SqlClient client, String organizationId, List<String> applicationIds) {
-        return client.preparedQuery("select id, application_id, stage_id, stage_name, started_at, completed_at from stage_history "
-                        + "where organization_id = $1 and application_id = any($2) order by application_id, started_at, id")
-                .execute(Tuple.of(organizationId, applicationIds.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, List<StageVisit>> out = new HashMap<>();
-                    for (Row r : rows) {
-                        StageVisit v = new StageVisit(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                                r.getOffsetDateTime(4), r.getOffsetDateTime(5));
-                        out.computeIfAbsent(v.applicationId(), k -> new ArrayList<>()).add(v);
-                    }
-                    return out;
-                });
+        return count(organizationId, condition("", filter), parameters(filter));
     }
 
     /**
      * What the search index records of a candidate's pipeline: the jobs applied to, and the stage of
      * the active application that moved last (a CV is filtered by one stage).
      */
-    public Uni<PipelinePosition> position(SqlClient client, String organizationId, String candidateId) {
-        return client.preparedQuery("select a.job_id, a.status, s.name from applications a join stages s on s.id = a.stage_id "
-                        + "where a.organization_id = $1 and a.candidate_id = $2 order by a.updated_at desc, a.id desc")
-                .execute(Tuple.of(organizationId, candidateId))
+    public Uni<PipelinePosition> position(String organizationId, String candidateId) {
+        return ScopedHql.list("select a.jobId, a.status, s.name from Application a join Stage s on s.id = a.stageId"
+                        + ScopedHql.where("a", "a.candidateId = :candidateId") + " order by a.updatedAt desc, a.id desc",
+                Object[].class, organizationId, Parameters.with("candidateId", candidateId))
                 .map(rows -> {
                     List<String> jobIds = new ArrayList<>();
                     String stage = null;
-                    for (Row r : rows) {
-                        jobIds.add(r.getString(0));
-                        if (stage == null && ApplicationStatus.ACTIVE.wire().equals(r.getString(1))) {
-                            stage = r.getString(2);
+                    for (Object[] r : rows) {
+                        jobIds.add((String) r[0]);
+                        if (stage == null && r[1] == ApplicationStatus.ACTIVE) {
+                            stage = (String) r[2];
                         }
                     }
                     jobIds.sort(null);
@@ -156,41 +86,68 @@ public class ApplicationRepository {
                 });
     }
 
-    private static Where where(String organizationId, ApplicationFilter filter) {
-        Where where = Where.organization("a.organization_id", organizationId);
-        if (filter.jobId() != null) {
-            where.and("a.job_id = ?", filter.jobId());
-        }
-        if (filter.candidateId() != null) {
-            where.and("a.candidate_id = ?", filter.candidateId());
-        }
-        if (filter.stageId() != null) {
-            where.and("a.stage_id = ?", filter.stageId());
-        }
-        if (filter.status() != null) {
-            where.and("a.status = ?", filter.status().wire());
-        }
-        return where;
+    /** Application counts per job, for the jobs shown. */
+    public Uni<Map<String, JobCounts>> countsByJob(String organizationId, List<String> jobIds) {
+        return ScopedHql.list("select a.jobId, count(*), sum(case when a.status = :active then 1 else 0 end), "
+                        + "sum(case when a.status = :rejected then 1 else 0 end) from Application a"
+                        + ScopedHql.where("a", "a.jobId in :jobIds") + " group by a.jobId",
+                Object[].class, organizationId, Parameters.with("jobIds", jobIds)
+                        .and("active", ApplicationStatus.ACTIVE).and("rejected", ApplicationStatus.REJECTED))
+                .map(rows -> {
+                    Map<String, JobCounts> out = new HashMap<>();
+                    for (Object[] r : rows) {
+                        out.put((String) r[0], new JobCounts(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                                ((Number) r[3]).longValue()));
+                    }
+                    return out;
+                });
     }
 
-    private static List<ApplicationDetail> mapDetails(RowSet<Row> rows) {
+    private static String condition(String p, ApplicationFilter filter) {
+        List<String> and = new ArrayList<>();
+        if (filter.jobId() != null) {
+            and.add(p + "jobId = :jobId");
+        }
+        if (filter.candidateId() != null) {
+            and.add(p + "candidateId = :candidateId");
+        }
+        if (filter.stageId() != null) {
+            and.add(p + "stageId = :stageId");
+        }
+        if (filter.status() != null) {
+            and.add(p + "status = :status");
+        }
+        return and.isEmpty() ? null : String.join(" and ", and);
+    }
+
+    private static Parameters parameters(ApplicationFilter filter) {
+        Parameters p = new Parameters();
+        if (filter.jobId() != null) {
+            p.and("jobId", filter.jobId());
+        }
+        if (filter.candidateId() != null) {
+            p.and("candidateId", filter.candidateId());
+        }
+        if (filter.stageId() != null) {
+            p.and("stageId", filter.stageId());
+        }
+        if (filter.status() != null) {
+            p.and("status", filter.status());
+        }
+        return p;
+    }
+
+    private static List<ApplicationDetail> details(List<Object[]> rows) {
         List<ApplicationDetail> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            out.add(mapDetail(r));
+        for (Object[] r : rows) {
+            out.add(detail(r));
         }
         return out;
     }
 
-    private static ApplicationDetail mapDetail(Row r) {
-        return new ApplicationDetail(map(r), r.getString("stage_name"),
-                new ApplicationDetail.Contact(r.getString("candidate_id"), r.getString("candidate_name"), r.getString("candidate_email"),
-                        r.getString("candidate_phone")), List.of());
+    private static ApplicationDetail detail(Object[] r) {
+        Application a = (Application) r[0];
+        return new ApplicationDetail(a, (String) r[1], new ApplicationDetail.Contact(a.candidateId(), (String) r[2], (String) r[3],
+                (String) r[4]), List.of());
     }
-
-    private static Application map(Row r) {
-        return new Application(r.getString("id"), r.getString("organization_id"), r.getString("candidate_id"), r.getString("job_id"),
-                r.getString("stage_id"), ApplicationStatus.parse("status", r.getString("status")), r.getString("rejection_reason"),
-                r.getOffsetDateTime("rejected_at"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
-    }
-
 }

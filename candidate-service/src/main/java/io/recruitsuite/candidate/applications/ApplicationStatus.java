@@ -1,6 +1,8 @@
 package io.recruitsuite.candidate.applications;
 
 import io.recruitsuite.common.error.ApiException;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
 
 public enum ApplicationStatus {
     ACTIVE("active"), REJECTED("rejected");
@@ -22,5 +24,19 @@ public enum ApplicationStatus {
             }
         }
         throw ApiException.validation(field + ": must be one of active, rejected");
+    }
+
+    /** The column holds the wire name (a check constraint lists them). */
+    @Converter
+    public static class Column implements AttributeConverter<ApplicationStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(ApplicationStatus status) {
+            return status == null ? null : status.wire();
+        }
+
+        @Override
+        public ApplicationStatus convertToEntityAttribute(String wire) {
+            return wire == null ? null : parse("status", wire);
+        }
     }
 }

@@ -1,15 +1,92 @@
 package io.recruitsuite.candidate.candidates;
 
+import io.recruitsuite.common.persistence.OrganizationOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
-public record Candidate(
-        String id,
-        String organizationId,
-        String name,
-        String email,
-        String phone,
-        List<String> tags,
-        OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+/**
+ * A candidate of one organization. Read through record-style accessors; changed only through
+ * {@link #change}, so every write goes through the entity (and Hibernate's dirty tracking).
+ */
+@Entity
+@Table(name = "candidates")
+public class Candidate implements OrganizationOwned {
+
+    @Id
+    private String id;
+    @Column(name = "organization_id")
+    private String organizationId;
+    private String name;
+    private String email;
+    private String phone;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> tags;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    protected Candidate() {
+    }
+
+    public Candidate(String id, String organizationId, String name, String email, String phone, List<String> tags,
+                     OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        this.tags = List.copyOf(tags);
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** The new values of the editable fields, stamped with {@code at}. */
+    public void change(String name, String email, String phone, List<String> tags, OffsetDateTime at) {
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        this.tags = List.copyOf(tags);
+        this.updatedAt = at;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
 }

@@ -10,6 +10,7 @@ import io.recruitsuite.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,8 @@ import java.nio.file.Path;
 
 /**
  * Uploaded CV files: checked, typed and turned into text before anything is stored, so a bad file
- * leaves no trace. Reading and parsing are blocking CPU work and run on the worker pool.
+ * leaves no trace. Reading and parsing are blocking CPU work and run on the worker pool; the result comes back
+ * on the caller's Vert.x context.
  */
 @ApplicationScoped
 public class CvUploads {
@@ -54,8 +56,11 @@ public class CvUploads {
         // the size is known before reading: refuse a large file without touching it
         checkSize(upload.size());
         String filename = rules.filename(upload.filename());
-        return Uni.createFrom().item(() -> extractBlocking(filename, upload))
+        Uni<Extracted> extracted = Uni.createFrom().item(() -> extractBlocking(filename, upload))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        // the caller goes on to store the CV in a reactive session, which lives on the request's Vert.x context: return there
+        Context context = Vertx.currentContext();
+        return context == null ? extracted : extracted.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     Extracted extractBlocking(String filename, Upload upload) {

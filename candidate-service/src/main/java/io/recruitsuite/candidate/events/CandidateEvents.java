@@ -11,63 +11,62 @@ import io.recruitsuite.common.events.EventPayload.CandidateUpdated;
 import io.recruitsuite.common.events.EventPayload.DocumentUpdated;
 import io.recruitsuite.common.events.EventPayload.DocumentUploaded;
 import io.recruitsuite.common.events.Events;
-import io.recruitsuite.common.outbox.Outbox;
+import io.recruitsuite.common.outbox.SessionOutbox;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
 
 /**
- * Domain events of the candidate-service, appended to the outbox in the transaction of the change.
+ * Domain events of the candidate-service, appended to the outbox in the transaction of the change (the current reactive session's).
  * Document events carry everything the search index needs (including the text), so the
  * search-service never calls back; the webhook-service forwards only public fields.
  */
 @ApplicationScoped
 public class CandidateEvents {
 
-    private final Outbox outbox;
+    private final SessionOutbox outbox;
 
     @Inject
     public CandidateEvents(ObjectMapper mapper) {
-        this.outbox = new Outbox(mapper);
+        this.outbox = new SessionOutbox(mapper);
     }
 
-    public Uni<Void> candidateCreated(SqlClient tx, Candidate c) {
-        return outbox.append(tx, Events.CANDIDATE_CREATED, c.organizationId(),
+    public Uni<Void> candidateCreated(Candidate c) {
+        return outbox.append(Events.CANDIDATE_CREATED, c.organizationId(),
                 new CandidateCreated(c.id(), c.name(), c.email(), c.phone(), c.tags()));
     }
 
-    public Uni<Void> candidateUpdated(SqlClient tx, Candidate c, List<String> changedFields) {
-        return outbox.append(tx, Events.CANDIDATE_UPDATED, c.organizationId(),
+    public Uni<Void> candidateUpdated(Candidate c, List<String> changedFields) {
+        return outbox.append(Events.CANDIDATE_UPDATED, c.organizationId(),
                 new CandidateUpdated(c.id(), c.name(), c.email(), c.phone(), c.tags(), changedFields));
     }
 
-    public Uni<Void> candidateDeleted(SqlClient tx, Candidate c, List<Document> documents) {
-        return outbox.append(tx, Events.CANDIDATE_DELETED, c.organizationId(),
+    public Uni<Void> candidateDeleted(Candidate c, List<Document> documents) {
+        return outbox.append(Events.CANDIDATE_DELETED, c.organizationId(),
                 new CandidateDeleted(c.id(), documents.stream().map(Document::id).toList()));
     }
 
-    public Uni<Void> documentUploaded(SqlClient tx, Candidate c, Document d) {
-        return documentUploaded(tx, c, d, PipelinePosition.NONE);
+    public Uni<Void> documentUploaded(Candidate c, Document d) {
+        return documentUploaded(c, d, PipelinePosition.NONE);
     }
 
     /** The upload, with the candidate's pipeline position so that search can filter the new CV by stage and job at once. */
-    public Uni<Void> documentUploaded(SqlClient tx, Candidate c, Document d, PipelinePosition position) {
-        return outbox.append(tx, Events.DOCUMENT_UPLOAD, c.organizationId(), new DocumentUploaded(d.id(), d.filename(), c.name(),
+    public Uni<Void> documentUploaded(Candidate c, Document d, PipelinePosition position) {
+        return outbox.append(Events.DOCUMENT_UPLOAD, c.organizationId(), new DocumentUploaded(d.id(), d.filename(), c.name(),
                 d.fileSize(), c.id(), d.fileType(), d.wordCount(), EventEnvelope.format(d.uploadedAt().toInstant()), c.email(), d.text(),
                 c.tags(), position.stage(), position.jobIds()));
     }
 
     /** A document's searchable attributes changed (tags or pipeline stage): one event per document. */
-    public Uni<Void> documentUpdated(SqlClient tx, Candidate c, List<Document> documents, String field, Object oldValue, Object newValue) {
+    public Uni<Void> documentUpdated(Candidate c, List<Document> documents, String field, Object oldValue, Object newValue) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Document d : documents) {
             @SuppressWarnings("unchecked")
             List<String> tags = DocumentUpdated.TAGS.equals(field) ? (List<String>) newValue : null;
             DocumentUpdated data = new DocumentUpdated(d.id(), c.id(), field, oldValue, newValue, tags);
-            chain = chain.chain(() -> outbox.append(tx, Events.DOCUMENT_UPDATE, c.organizationId(), data));
+            chain = chain.chain(() -> outbox.append(Events.DOCUMENT_UPDATE, c.organizationId(), data));
         }
         return chain;
     }

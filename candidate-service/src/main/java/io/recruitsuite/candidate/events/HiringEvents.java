@@ -11,51 +11,50 @@ import io.recruitsuite.common.events.EventPayload.JobCreated;
 import io.recruitsuite.common.events.EventPayload.JobUpdated;
 import io.recruitsuite.common.events.EventPayload.StageRef;
 import io.recruitsuite.common.events.Events;
-import io.recruitsuite.common.outbox.Outbox;
+import io.recruitsuite.common.outbox.SessionOutbox;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
 
 /**
- * Job and application events, appended to the outbox in the transaction of the change. They share
+ * Job and application events, appended to the outbox in the transaction of the change (the current reactive session's). They share
  * the candidate topic so that, per organization, an application never overtakes the candidate or
  * job it refers to.
  */
 @ApplicationScoped
 public class HiringEvents {
 
-    private final Outbox outbox;
+    private final SessionOutbox outbox;
 
     @Inject
     public HiringEvents(ObjectMapper mapper) {
-        this.outbox = new Outbox(mapper);
+        this.outbox = new SessionOutbox(mapper);
     }
 
-    public Uni<Void> jobCreated(SqlClient tx, Job job, List<Stage> stages) {
-        return outbox.append(tx, Events.JOB_CREATED, job.organizationId(), new JobCreated(job.id(), job.title(), job.status().wire(),
+    public Uni<Void> jobCreated(Job job, List<Stage> stages) {
+        return outbox.append(Events.JOB_CREATED, job.organizationId(), new JobCreated(job.id(), job.title(), job.status().wire(),
                 job.department(), job.location(), job.employmentType(), stageRefs(stages)));
     }
 
-    public Uni<Void> jobUpdated(SqlClient tx, Job job, List<Stage> stages, List<String> changed) {
-        return outbox.append(tx, Events.JOB_UPDATED, job.organizationId(), new JobUpdated(job.id(), job.title(), job.status().wire(),
+    public Uni<Void> jobUpdated(Job job, List<Stage> stages, List<String> changed) {
+        return outbox.append(Events.JOB_UPDATED, job.organizationId(), new JobUpdated(job.id(), job.title(), job.status().wire(),
                 job.department(), job.location(), job.employmentType(), stageRefs(stages), changed));
     }
 
-    public Uni<Void> applicationCreated(SqlClient tx, Application a, Stage stage) {
-        return outbox.append(tx, Events.APPLICATION_CREATED, a.organizationId(),
+    public Uni<Void> applicationCreated(Application a, Stage stage) {
+        return outbox.append(Events.APPLICATION_CREATED, a.organizationId(),
                 new ApplicationCreated(a.id(), a.candidateId(), a.jobId(), a.status().wire(), stage.id(), stage.name()));
     }
 
-    public Uni<Void> stageChanged(SqlClient tx, Application a, Stage from, Stage to) {
-        return outbox.append(tx, Events.APPLICATION_STAGE_CHANGED, a.organizationId(), new ApplicationStageChanged(a.id(), a.candidateId(),
+    public Uni<Void> stageChanged(Application a, Stage from, Stage to) {
+        return outbox.append(Events.APPLICATION_STAGE_CHANGED, a.organizationId(), new ApplicationStageChanged(a.id(), a.candidateId(),
                 a.jobId(), a.status().wire(), from.id(), from.name(), to.id(), to.name()));
     }
 
-    public Uni<Void> applicationRejected(SqlClient tx, Application a, Stage stage) {
-        return outbox.append(tx, Events.APPLICATION_REJECTED, a.organizationId(), new ApplicationRejected(a.id(), a.candidateId(), a.jobId(),
+    public Uni<Void> applicationRejected(Application a, Stage stage) {
+        return outbox.append(Events.APPLICATION_REJECTED, a.organizationId(), new ApplicationRejected(a.id(), a.candidateId(), a.jobId(),
                 a.status().wire(), stage.id(), stage.name(), a.rejectionReason()));
     }
 

@@ -1,30 +1,36 @@
 package io.recruitsuite.candidate.jobs;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.recruitsuite.candidate.applications.ApplicationRepository;
 import io.recruitsuite.candidate.events.HiringEvents;
 import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
+import io.recruitsuite.candidate.persistence.Timestamps;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Jobs with their pipelines; every change and its event commit together. */
+/** Jobs with their pipelines; every change and its event commit together (one reactive transaction). */
 @ApplicationScoped
 public class JobService {
 
     @Inject
-    Pool pool;
-    @Inject
     JobRepository jobs;
+    @Inject
+    StageRepository stageRepository;
+    @Inject
+    ApplicationRepository applications;
     @Inject
     HiringEvents events;
     @Inject
@@ -63,40 +69,51 @@ public class JobService {
         for (int i = 0; i < stageNames.size(); i++) {
             stages.add(new Stage(Ids.newId("stg"), organizationId, jobId, stageNames.get(i), i));
         }
-        return pool.withTransaction(tx -> jobs.now(tx)
-                .chain(now -> jobs.insert(tx, new Job(jobId, organizationId, title, description, department, location, employmentType,
-                        status, status == JobStatus.DRAFT ? null : now, status == JobStatus.CLOSED ? now : null, null, null)))
-                .chain(job -> jobs.insertStages(tx, stages)
-                        .call(saved -> events.jobCreated(tx, job, saved))
-                        .map(saved -> new JobDetail(job, saved, JobCounts.NONE))));
+        OffsetDateTime now = Timestamps.now();
+        return store(new Job(jobId, organizationId, title, description, department, location, employmentType,
+                status, status == JobStatus.DRAFT ? null : now, status == JobStatus.CLOSED ? now : null, now, now), stages);
     }
 
+    @WithTransaction
+    Uni<JobDetail> store(Job job, List<Stage> stages) {
+        return jobs.persist(job)
+                .chain(saved -> stageRepository.persistAll(stages))
+                .call(saved -> events.jobCreated(job, saved))
+                .map(saved -> new JobDetail(job, saved, JobCounts.NONE));
+    }
+
+    @WithSession
     public Uni<JobDetail> get(String organizationId, String id) {
-        return jobs.find(organizationId, id)
+        return jobs.findById(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Job"))
                 .chain(job -> details(organizationId, List.of(job)).map(list -> list.get(0)));
     }
 
+    @WithSession
     public Uni<List<Stage>> stages(String organizationId, String jobId) {
-        return jobs.find(organizationId, jobId)
+        return jobs.findById(organizationId, jobId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Job"))
-                .chain(job -> jobs.stagesOf(organizationId, List.of(job.id())))
+                .chain(job -> stageRepository.stagesOf(organizationId, List.of(job.id())))
                 .map(map -> map.getOrDefault(jobId, List.of()));
     }
 
+    @WithSession
     public Uni<Listing<JobDetail>> list(String organizationId, JobStatus status, PageRequest page) {
         return Listing.<Job>of(page, j -> new Cursor(j.createdAt(), j.id()),
-                        (offset, limit) -> jobs.listPage(organizationId, status, offset, limit),
+                        (offset, limit) -> jobs.page(organizationId, status, offset, limit),
                         () -> jobs.count(organizationId, status),
-                        (cursor, limit) -> jobs.listAfter(organizationId, status, cursor, limit))
+                        (cursor, limit) -> jobs.after(organizationId, status, cursor, limit))
                 .chain(listing -> details(organizationId, listing.items())
                         .map(items -> new Listing<>(items, listing.total(), listing.nextCursor(), listing.hasMore())));
     }
 
+    @WithTransaction
     public Uni<JobDetail> update(String organizationId, String id, Changes changes) {
-        return pool.withTransaction(tx -> jobs.find(tx, organizationId, id, true)
+        return jobs.findByIdForUpdate(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Job"))
-                .chain(before -> jobs.now(tx).chain(now -> {
+                .chain(job -> {
+                    OffsetDateTime now = Timestamps.now();
+                    Job before = job.copy();
                     Job edited = new Job(before.id(), before.organizationId(),
                             changes.titleSet() ? rules.title(changes.title()) : before.title(),
                             changes.descriptionSet() ? rules.description(changes.description()) : before.description(),
@@ -107,12 +124,13 @@ public class JobService {
                     Job after = changes.statusSet() ? rules.withStatus(edited, JobStatus.parse("status", changes.status()), now) : edited;
                     List<String> changed = changedFields(before, after);
                     if (changed.isEmpty()) {
-                        return Uni.createFrom().item(before);
+                        return Uni.createFrom().item(job);
                     }
-                    return jobs.update(tx, after)
-                            .call(saved -> jobs.stagesOf(tx, organizationId, List.of(id))
-                                    .chain(stages -> events.jobUpdated(tx, saved, stages.getOrDefault(id, List.of()), changed)));
-                })))
+                    job.takeOver(after, now);
+                    return stageRepository.stagesOf(organizationId, List.of(id))
+                            .chain(stages -> events.jobUpdated(job, stages.getOrDefault(id, List.of()), changed))
+                            .replaceWith(job);
+                })
                 .chain(job -> details(organizationId, List.of(job)).map(list -> list.get(0)));
     }
 
@@ -132,8 +150,8 @@ public class JobService {
             return Uni.createFrom().item(List.of());
         }
         List<String> ids = list.stream().map(Job::id).toList();
-        return jobs.stagesOf(organizationId, ids)
-                .chain(stages -> jobs.countsOf(organizationId, ids).map(counts -> assemble(list, stages, counts)));
+        return stageRepository.stagesOf(organizationId, ids)
+                .chain(stages -> applications.countsByJob(organizationId, ids).map(counts -> assemble(list, stages, counts)));
     }
 
     private static List<JobDetail> assemble(List<Job> list, Map<String, List<Stage>> stages, Map<String, JobCounts> counts) {

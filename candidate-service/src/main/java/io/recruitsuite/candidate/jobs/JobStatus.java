@@ -1,6 +1,8 @@
 package io.recruitsuite.candidate.jobs;
 
 import io.recruitsuite.common.error.ApiException;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -26,5 +28,19 @@ public enum JobStatus {
             }
         }
         throw ApiException.validation(field + ": must be one of " + Arrays.stream(values()).map(JobStatus::wire).collect(Collectors.joining(", ")));
+    }
+
+    /** The column holds the wire name (a check constraint lists them). */
+    @Converter
+    public static class Column implements AttributeConverter<JobStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(JobStatus status) {
+            return status == null ? null : status.wire();
+        }
+
+        @Override
+        public JobStatus convertToEntityAttribute(String wire) {
+            return wire == null ? null : parse("status", wire);
+        }
     }
 }

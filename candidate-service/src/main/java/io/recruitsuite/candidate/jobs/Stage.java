@@ -1,5 +1,54 @@
 package io.recruitsuite.candidate.jobs;
 
-/** One step of a job's pipeline; {@code position} orders the steps from 0. */
-public record Stage(String id, String organizationId, String jobId, String name, int position) {
+import io.recruitsuite.common.persistence.OrganizationOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One step of a job's pipeline; {@code position} orders the steps from 0. Written with its job, never changed. */
+@Entity
+@Table(name = "stages")
+public class Stage implements OrganizationOwned {
+
+    @Id
+    private String id;
+    @Column(name = "organization_id")
+    private String organizationId;
+    @Column(name = "job_id")
+    private String jobId;
+    private String name;
+    private int position;
+
+    protected Stage() {
+    }
+
+    public Stage(String id, String organizationId, String jobId, String name, int position) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.jobId = jobId;
+        this.name = name;
+        this.position = position;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int position() {
+        return position;
+    }
 }

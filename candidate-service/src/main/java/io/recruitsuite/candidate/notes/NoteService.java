@@ -1,13 +1,15 @@
 package io.recruitsuite.candidate.notes;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.recruitsuite.candidate.candidates.CandidateRepository;
 import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
+import io.recruitsuite.candidate.persistence.Timestamps;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,8 +17,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class NoteService {
 
-    @Inject
-    Pool pool;
     @Inject
     NoteRepository notes;
     @Inject
@@ -31,19 +31,24 @@ public class NoteService {
         if (body.length() > config.maxBody()) {
             throw ApiException.validation("body: at most " + config.maxBody() + " characters");
         }
-        String text = body.strip();
-        // the candidate row is locked so that a note cannot land on a candidate being erased
-        return pool.withTransaction(tx -> candidates.findForUpdate(tx, organizationId, candidateId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
-                .chain(c -> notes.insert(tx, Ids.newId("note"), organizationId, c.id(), text, author)));
+        return store(organizationId, candidateId, body.strip(), author);
     }
 
+    /** The candidate row is locked so that a note cannot land on a candidate being erased. */
+    @WithTransaction
+    Uni<Note> store(String organizationId, String candidateId, String text, String author) {
+        return candidates.findByIdForUpdate(organizationId, candidateId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
+                .chain(c -> notes.persist(new Note(Ids.newId("note"), organizationId, c.id(), text, author, Timestamps.now())));
+    }
+
+    @WithSession
     public Uni<Listing<Note>> list(String organizationId, String candidateId, PageRequest page) {
-        return candidates.find(organizationId, candidateId)
+        return candidates.findById(organizationId, candidateId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
                 .chain(c -> Listing.<Note>of(page, n -> new Cursor(n.createdAt(), n.id()),
-                        (offset, limit) -> notes.listPage(organizationId, candidateId, offset, limit),
+                        (offset, limit) -> notes.page(organizationId, candidateId, offset, limit),
                         () -> notes.count(organizationId, candidateId),
-                        (cursor, limit) -> notes.listAfter(organizationId, candidateId, cursor, limit)));
+                        (cursor, limit) -> notes.after(organizationId, candidateId, cursor, limit)));
     }
 }

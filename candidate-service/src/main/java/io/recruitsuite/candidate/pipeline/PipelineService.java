@@ -1,12 +1,13 @@
 package io.recruitsuite.candidate.pipeline;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.recruitsuite.candidate.applications.ApplicationDetail;
 import io.recruitsuite.candidate.applications.ApplicationFilter;
 import io.recruitsuite.candidate.applications.ApplicationService;
 import io.recruitsuite.candidate.applications.ApplicationStatus;
-import io.recruitsuite.candidate.jobs.JobRepository;
 import io.recruitsuite.candidate.jobs.JobService;
 import io.recruitsuite.candidate.jobs.Stage;
+import io.recruitsuite.candidate.jobs.StageRepository;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
 import io.recruitsuite.common.Ids;
@@ -24,10 +25,11 @@ public class PipelineService {
     @Inject
     JobService jobs;
     @Inject
-    JobRepository jobRepository;
+    StageRepository stageRepository;
     @Inject
     ApplicationService applications;
 
+    @WithSession
     public Uni<List<Stage>> stages(String organizationId, String jobId) {
         if (jobId == null || jobId.isEmpty()) {
             throw ApiException.validation("jobId: required (stages belong to a job)");
@@ -36,11 +38,12 @@ public class PipelineService {
     }
 
     /** Active applications at a stage, newest first; with {@code jobId}, the stage must belong to that job. */
+    @WithSession
     public Uni<Listing<ApplicationDetail>> atStage(String organizationId, String jobId, String stageId, PageRequest page) {
         if (!Ids.looksLike("stg", stageId)) {
             throw ApiException.notFound("Stage");
         }
-        return jobRepository.findStage(organizationId, stageId)
+        return stageRepository.findById(organizationId, stageId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Stage"))
                 .invoke(stage -> {
                     if (jobId != null && !stage.jobId().equals(jobId)) {
@@ -51,6 +54,7 @@ public class PipelineService {
                         new ApplicationFilter(stage.jobId(), null, stage.id(), ApplicationStatus.ACTIVE), page));
     }
 
+    @WithSession
     public Uni<Listing<ApplicationDetail>> applicationsOfJob(String organizationId, String jobId, ApplicationFilter filter, PageRequest page) {
         return jobs.get(organizationId, jobId)
                 .chain(job -> applications.list(organizationId,
