@@ -109,6 +109,20 @@ public interface GatewayConfig {
     interface KeyCache {
         Duration localTtl();
 
+        /** How long an unknown key stays refused without asking the keys-service again. */
+        Duration negativeTtl();
+
+        /** Most unknown keys remembered, apart from the verified ones (a flood of made-up keys cannot evict real ones). */
+        int negativeMaxEntries();
+
+        /** Unknown well-formed keys one client address may present per {@link #failedAttemptsWindow()} before it gets 429. */
+        int failedAttemptsPerAddress();
+
+        Duration failedAttemptsWindow();
+
+        /** Verifications waiting for the keys-service at once; beyond, a request gets 503 at once and nobody else is affected. */
+        int maxConcurrentLookups();
+
         Duration redisTtl();
 
         int maxEntries();

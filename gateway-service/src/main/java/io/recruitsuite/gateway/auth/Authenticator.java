@@ -28,14 +28,14 @@ public class Authenticator {
     @Inject
     GatewayConfig config;
 
-    public Uni<Principal> authenticate(Credentials credentials, RouteTable.Match route) {
+    public Uni<Principal> authenticate(Credentials credentials, RouteTable.Match route, String clientAddress) {
         return switch (credentials.kind()) {
             case NONE -> fail(ErrorCode.UNAUTHORIZED, route.auth() == RouteTable.Auth.SESSION
                     ? "Missing dashboard session token" : "Missing API key");
             case MALFORMED -> fail(ErrorCode.UNAUTHORIZED, "Malformed credentials");
             case API_KEY -> route.auth() == RouteTable.Auth.SESSION
                     ? fail(ErrorCode.UNAUTHORIZED, "This endpoint needs a dashboard session, not an API key")
-                    : apiKey(credentials.value());
+                    : apiKey(credentials.value(), clientAddress);
             case JWT -> route.auth() == RouteTable.Auth.API_KEY
                     ? fail(ErrorCode.UNAUTHORIZED, "Invalid API key")
                     : session(credentials.value());
@@ -51,8 +51,8 @@ public class Authenticator {
         });
     }
 
-    private Uni<Principal> apiKey(String key) {
-        return keys.verify(key).map(verdict -> {
+    private Uni<Principal> apiKey(String key, String clientAddress) {
+        return keys.verify(key, clientAddress).map(verdict -> {
             if (verdict.valid()) {
                 if (verdict.expiredAt(Instant.now())) {
                     throw new ApiException(ErrorCode.UNAUTHORIZED, "API key has expired");

@@ -52,6 +52,12 @@ public class KeyVerifier {
     ObjectMapper mapper;
 
     private Cache<String, KeyVerdict> local;
+    /** Well-formed keys the keys-service does not know, apart from {@code local} so a flood cannot evict real keys. */
+    private Cache<String, KeyVerdict> unknown;
+    /** Verifications under way, by key hash: concurrent first uses of one key share one lookup. */
+    private final java.util.Map<String, Uni<KeyVerdict>> underWay = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    private FailedAttempts failedAttempts;
     private ReactiveValueCommands<String, String> values;
     private ReactiveKeyCommands<String> redisKeys;
     private ReactiveSetCommands<String, String> sets;
@@ -62,12 +68,22 @@ public class KeyVerifier {
                 .maximumSize(config.keyCache().maxEntries())
                 .expireAfterWrite(config.keyCache().localTtl())
                 .build();
+        unknown = Caffeine.newBuilder()
+                .maximumSize(config.keyCache().negativeMaxEntries())
+                .expireAfterWrite(config.keyCache().negativeTtl())
+                .build();
+        failedAttempts = new FailedAttempts(System::currentTimeMillis, config.keyCache().failedAttemptsPerAddress(),
+                config.keyCache().failedAttemptsWindow().toMillis(), config.keyCache().negativeMaxEntries());
         values = redis.value(String.class);
         redisKeys = redis.key();
         sets = redis.set(String.class);
     }
 
-    public Uni<KeyVerdict> verify(String presented) {
+    /**
+     * The verdict for a presented key. {@code clientAddress} pays for unknown keys: after its budget of
+     * them it gets 429 instead of more lookups, while keys already verified keep working.
+     */
+    public Uni<KeyVerdict> verify(String presented, String clientAddress) {
         var parsed = ApiKeyFormat.parse(presented);
         if (parsed.isEmpty()) {
             // mistyped, truncated or made up: no cache, no Redis, no keys-service
@@ -75,21 +91,58 @@ public class KeyVerifier {
         }
         String hash = sha256(presented);
         KeyVerdict cached = local.getIfPresent(hash);
+        if (cached == null) {
+            cached = unknown.getIfPresent(hash);
+        }
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
+        long blocked = failedAttempts.blockedForSeconds(clientAddress);
+        if (blocked > 0) {
+            return Uni.createFrom().failure(new TooManyAttempts(blocked));
+        }
         String prefix = parsed.get().prefix();
+        return underWay.computeIfAbsent(hash, h -> lookUp(prefix, presented, h)
+                        .onTermination().invoke(() -> underWay.remove(h))
+                        .memoize().indefinitely())
+                .invoke(verdict -> {
+                    if (verdict.reason() == Refusal.INVALID) {
+                        failedAttempts.failed(clientAddress);
+                    }
+                });
+    }
+
+    private Uni<KeyVerdict> lookUp(String prefix, String presented, String hash) {
         long started = evictions.now();
         return fromRedis(prefix, hash)
-                .onItem().ifNull().switchTo(() -> keys.verify(presented)
+                .onItem().ifNull().switchTo(() -> askKeysService(presented)
                         .map(data -> toVerdict(prefix, data))
                         .call(verdict -> toRedis(prefix, hash, verdict)))
                 .invoke(verdict -> {
-                    // a verdict read before an eviction of its key must not outlive the eviction
-                    if (!evictions.evictedSince(prefix, verdict.organizationId(), started)) {
+                    if (verdict.reason() == Refusal.INVALID) {
+                        unknown.put(hash, verdict);
+                    } else if (!evictions.evictedSince(prefix, verdict.organizationId(), started)) {
+                        // a verdict read before an eviction of its key must not outlive the eviction
                         local.put(hash, verdict);
                     }
                 });
+    }
+
+    /** At most {@code max-concurrent-lookups} at once: a flood of new keys gets 503 itself and cannot trip the keys-service breaker. */
+    private Uni<KeyVerification> askKeysService(String presented) {
+        return Uni.createFrom().deferred(() -> {
+            if (lookups.incrementAndGet() > config.keyCache().maxConcurrentLookups()) {
+                lookups.decrementAndGet();
+                return Uni.createFrom().failure(new io.recruitsuite.common.error.ApiException(
+                        io.recruitsuite.common.error.ErrorCode.SERVICE_UNAVAILABLE, "Too many new API keys at once; retry in a second"));
+            }
+            return keys.verify(presented).onTermination().invoke(lookups::decrementAndGet);
+        });
+    }
+
+    @io.quarkus.scheduler.Scheduled(every = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void forgetEndedAttemptWindows() {
+        failedAttempts.forgetEnded();
     }
 
     /**

@@ -9,6 +9,7 @@ import io.recruitsuite.common.tracing.RequestIdLogging;
 import io.recruitsuite.gateway.GatewayConfig;
 import io.recruitsuite.gateway.auth.Authenticator;
 import io.recruitsuite.gateway.auth.Credentials;
+import io.recruitsuite.gateway.auth.TooManyAttempts;
 import io.recruitsuite.gateway.auth.InternalTokenSigner;
 import io.recruitsuite.gateway.auth.Principal;
 import io.recruitsuite.gateway.discovery.Discovery;
@@ -143,7 +144,7 @@ public class GatewayHandler {
             return;
         }
         Credentials credentials = Credentials.from(request);
-        authenticator.authenticate(credentials, route)
+        authenticator.authenticate(credentials, route, request.remoteAddress() == null ? "" : request.remoteAddress().host())
                 .invoke(principal -> authenticator.authorize(principal, route))
                 .chain(principal -> rateLimiter.check(principal, route.rateClass())
                         .map(decision -> new Admitted(principal, decision)))
@@ -283,6 +284,11 @@ public class GatewayHandler {
 
     private void fail(RoutingContext rc, Throwable failure) {
         if (failure instanceof ApiException api) {
+            if (failure instanceof TooManyAttempts attempts) {
+                rc.response().putHeader("Retry-After", Long.toString(attempts.retryAfterSeconds()));
+            } else if (api.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                rc.response().putHeader("Retry-After", "1");
+            }
             error(rc, api.code(), api.getMessage());
         } else {
             LOG.error("gateway failure", failure);

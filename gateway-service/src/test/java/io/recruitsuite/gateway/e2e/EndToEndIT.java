@@ -449,6 +449,35 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(95)
+    void madeUpKeysCostOneAddressItsBudgetAndNobodyElseTheirAccess() throws Exception {
+        String known = newOrganizationWithKey("enterprise", List.of("candidates:read"));
+        gateway(known).get("/api/v1/candidates?limit=1").then().statusCode(200);
+        // a burst of well-formed keys (the checksum is public) nobody issued, all at once
+        List<java.util.concurrent.CompletableFuture<Response>> burst = new java.util.ArrayList<>();
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(50);
+        for (int i = 0; i < 100; i++) {
+            String madeUp = io.recruitsuite.common.security.ApiKeyFormat.generate("live");
+            burst.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> gateway(madeUp).get("/api/v1/candidates?limit=1"), clients));
+        }
+        clients.shutdown();
+        for (var f : burst) {
+            Response r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(r.statusCode() == 401 || r.statusCode() == 429 || r.statusCode() == 503, "status " + r.statusCode());
+            assertNotNull(r.path("error.code"), "in the envelope");
+        }
+        Response refused = gateway(io.recruitsuite.common.security.ApiKeyFormat.generate("live")).get("/api/v1/candidates?limit=1");
+        assertEquals(429, refused.statusCode(), "the address used up its budget of unknown keys: " + refused.asString());
+        assertNotNull(refused.header("Retry-After"));
+        gateway(known).get("/api/v1/candidates?limit=1").then().statusCode(200);
+        // the verification path stayed closed to nobody: once the address's window ends, a new key of another
+        // organization is verified at once (before, the burst opened the keys-service breaker for everyone)
+        Thread.sleep(Long.parseLong(refused.header("Retry-After")) * 1000 + 200);
+        String fresh = newOrganizationWithKey("enterprise", List.of("candidates:read"));
+        gateway(fresh).get("/api/v1/candidates?limit=1").then().statusCode(200);
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(110)
     void prometheusSeesRoutesRefusalsOutboxesAndDeliveries() throws Exception {
         String gatewayMetrics = given().get(GATEWAY + "/q/metrics").then().statusCode(200).extract().asString();
