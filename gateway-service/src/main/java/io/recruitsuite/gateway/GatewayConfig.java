@@ -25,6 +25,8 @@ public interface GatewayConfig {
 
     KeyCache keyCache();
 
+    Sessions sessions();
+
     Usage usage();
 
     MemorySize maxBodyDefault();
@@ -126,6 +128,20 @@ public interface GatewayConfig {
         Duration redisTtl();
 
         int maxEntries();
+    }
+
+    interface Sessions {
+        /** How long a dashboard user's standing (member, role, plan access) is trusted before asking the keys-service again. */
+        java.time.Duration standingTtl();
+
+        int maxCachedStandings();
+
+        /** Dashboard requests per user per minute and per hour, and per organization per minute (all its users). */
+        int perUserPerMinute();
+
+        int perUserPerHour();
+
+        int perOrganizationPerMinute();
     }
 
     interface Usage {

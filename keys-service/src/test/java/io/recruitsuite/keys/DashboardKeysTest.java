@@ -130,5 +130,18 @@ class DashboardKeysTest {
         verify(daves).body("data.valid", equalTo(true));
         // and carol's dashboard token no longer manages keys
         given().header("Authorization", session(org, "usr_carol", "admin")).get("/api/v1/keys").then().statusCode(403);
+        // the gateway learns it for every other route from the member standing
+        given().header("Authorization", TestTokens.bearer(TestTokens.gatewayService()))
+                .get("/internal/v1/organizations/" + org + "/members/usr_carol").then().statusCode(200)
+                .body("data.member", equalTo(false));
+        given().header("Authorization", TestTokens.bearer(TestTokens.gatewayService()))
+                .get("/internal/v1/organizations/" + org + "/members/usr_dave").then().statusCode(200)
+                .body("data.member", equalTo(true)).body("data.role", equalTo("admin"))
+                .body("data.plan", equalTo("enterprise")).body("data.apiAccess", equalTo(true));
+        given().header("Authorization", TestTokens.bearer(TestTokens.gatewayService()))
+                .get("/internal/v1/organizations/org_nope/members/usr_dave").then().statusCode(200)
+                .body("data.member", equalTo(false));
+        given().header("Authorization", session(org, "usr_dave", "admin"))
+                .get("/internal/v1/organizations/" + org + "/members/usr_dave").then().statusCode(403);
     }
 }

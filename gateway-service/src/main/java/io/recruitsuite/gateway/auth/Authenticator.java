@@ -27,6 +27,8 @@ public class Authenticator {
     JWTParser jwtParser;
     @Inject
     GatewayConfig config;
+    @Inject
+    Memberships memberships;
 
     public Uni<Principal> authenticate(Credentials credentials, RouteTable.Match route, String clientAddress) {
         return switch (credentials.kind()) {
@@ -38,7 +40,7 @@ public class Authenticator {
                     : apiKey(credentials.value(), clientAddress);
             case JWT -> route.auth() == RouteTable.Auth.API_KEY
                     ? fail(ErrorCode.UNAUTHORIZED, "Invalid API key")
-                    : session(credentials.value());
+: session(credentials.value(), route);
         };
     }
 
@@ -68,7 +70,7 @@ public class Authenticator {
         });
     }
 
-    private Uni<Principal> session(String token) {
+    private Uni<Principal> session(String token, RouteTable.Match route) {
         JsonWebToken jwt;
         try {
             jwt = jwtParser.parse(token);
@@ -76,13 +78,24 @@ public class Authenticator {
             return fail(ErrorCode.UNAUTHORIZED, "Invalid or expired session token");
         }
         String org = jwt.getClaim("org");
-        String role = jwt.getClaim("role");
         String user = jwt.getSubject();
-        if (org == null || user == null || role == null || !config.sessionScopes().containsKey(role)) {
-            return fail(ErrorCode.UNAUTHORIZED, "Session token lacks organization, user or role");
+        if (org == null || user == null) {
+            return fail(ErrorCode.UNAUTHORIZED, "Session token lacks organization or user");
         }
-        List<String> scopes = config.sessionScopes().get(role);
-        return Uni.createFrom().item(new Principal(InternalToken.AUTH_SESSION, org, user, null, null, role, scopes, null, null));
+        // the role and the plan as they are now: a removed member's or a downgraded organization's token is not enough
+        return memberships.standing(org, user).map(standing -> {
+            if (!standing.member() || !config.sessionScopes().containsKey(standing.role())) {
+                throw new ApiException(ErrorCode.UNAUTHORIZED, "This session's user is no longer a member of the organization");
+            }
+            if (route.auth() != RouteTable.Auth.SESSION && !standing.apiAccess()) {
+                throw new ApiException(ErrorCode.FORBIDDEN, PLAN_WITHOUT_ACCESS);
+            }
+            var s = config.sessions();
+            Principal.Limits limits = new Principal.Limits(-1, s.perOrganizationPerMinute(), s.perOrganizationPerMinute(),
+                    s.perUserPerMinute(), s.perUserPerHour());
+            return new Principal(InternalToken.AUTH_SESSION, org, user, null, null, standing.role(),
+                    config.sessionScopes().get(standing.role()), standing.plan(), limits);
+        });
     }
 
     private static <T> Uni<T> fail(ErrorCode code, String message) {

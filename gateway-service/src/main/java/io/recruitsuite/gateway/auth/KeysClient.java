@@ -2,6 +2,7 @@ package io.recruitsuite.gateway.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.security.KeyVerification;
+import io.recruitsuite.common.security.MemberStanding;
 import io.recruitsuite.common.security.MonthlyUsage;
 import io.recruitsuite.gateway.GatewayConfig;
 import io.recruitsuite.gateway.routing.UpstreamUrl;
@@ -68,6 +69,34 @@ public class KeysClient {
                         throw new IllegalStateException("keys-service answered an unreadable verdict", e);
                     }
                 });
+    }
+
+    /** The member standing's envelope. */
+    record StandingAnswer(MemberStanding data) {
+    }
+
+    /** Whether a dashboard user is a member now, with which role, and the plan's API access. Idempotent, so one retry is safe. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<MemberStanding> memberStanding(String organizationId, String userId) {
+        return client.get("/internal/v1/organizations/" + encode(organizationId) + "/members/" + encode(userId))
+                .putHeader("Authorization", "Bearer " + signer.serviceToken())
+                .send()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("keys-service answered " + response.statusCode());
+                    }
+                    try {
+                        return mapper.readValue(response.bodyAsString(), StandingAnswer.class).data();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("keys-service answered an unreadable member standing", e);
+                    }
+                });
+    }
+
+    private static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The usage answer's envelope. */

@@ -5,13 +5,14 @@ import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventTypes;
 import io.recruitsuite.common.events.Events;
 import io.recruitsuite.gateway.auth.KeyVerifier;
+import io.recruitsuite.gateway.auth.Memberships;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Drops cached key verdicts as soon as the keys-service says a key or its organization changed. */
+/** Drops cached key verdicts and member standings as soon as the keys-service says a key or its organization changed. */
 @ApplicationScoped
 public class KeyEventsListener {
 
@@ -21,6 +22,8 @@ public class KeyEventsListener {
     KeyVerifier keys;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Memberships memberships;
 
     @Incoming("key-events")
     public Uni<Void> onEvent(String value) {
@@ -30,7 +33,10 @@ public class KeyEventsListener {
             return switch (event.type()) {
                 case EventTypes.KEY_REVOKED -> keys.evictPrefix(Events.data(mapper, event, Events.KEY_REVOKED).prefix());
                 case EventTypes.KEY_EXPIRED -> keys.evictPrefix(Events.data(mapper, event, Events.KEY_EXPIRED).prefix());
-                case EventTypes.PLAN_CHANGED, EventTypes.MEMBER_REMOVED -> keys.evictOrganization(event.organizationId());
+                case EventTypes.PLAN_CHANGED, EventTypes.MEMBER_REMOVED -> {
+                    memberships.evictOrganization(event.organizationId());
+                    yield keys.evictOrganization(event.organizationId());
+                }
                 default -> Uni.createFrom().voidItem();
             };
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.recruitsuite.gateway.ratelimit;
 
+import io.recruitsuite.common.security.InternalToken;
 import io.recruitsuite.gateway.auth.Principal;
 
 import java.time.Instant;
@@ -21,6 +22,9 @@ public final class Windows {
         Principal.Limits l = p.limits();
         // one Redis hash slot per organization: {org} keeps every key of a request together in a cluster
         String org = "rl:{" + p.organizationId() + "}";
+        if (InternalToken.AUTH_SESSION.equals(p.authMethod())) {
+            return sessionWindows(p, l, org, nowMillis);
+        }
         List<Window> windows = new ArrayList<>(5);
         windows.add(Window.sliding("organization-minute", "organization limit of " + l.organizationPerMinute() + " requests per minute",
                 l.organizationPerMinute(), MINUTE, org + ":m", nowMillis));
@@ -40,6 +44,18 @@ public final class Windows {
                     + p.plan() + " plan", l.monthlyRequests(), start, end, org + ":q:" + month, nowMillis));
         }
         return windows;
+    }
+
+    /** Dashboard sessions count apart from the organization's API traffic: per user, and per organization for all its users. */
+    private static List<Window> sessionWindows(Principal p, Principal.Limits l, String org, long nowMillis) {
+        String user = org + ":u:" + p.subject();
+        return List.of(
+                Window.sliding("session-organization-minute", "dashboard limit of " + l.organizationPerMinute()
+                        + " requests per minute for the organization", l.organizationPerMinute(), MINUTE, org + ":d:m", nowMillis),
+                Window.sliding("session-user-minute", "dashboard limit of " + l.keyPerMinute() + " requests per minute per user",
+                        l.keyPerMinute(), MINUTE, user + ":m", nowMillis),
+                Window.sliding("session-user-hour", "dashboard limit of " + l.keyPerHour() + " requests per hour per user",
+                        l.keyPerHour(), HOUR, user + ":h", nowMillis));
     }
 
     /** Reads the script's answer (see ratelimit.lua) into a decision. */

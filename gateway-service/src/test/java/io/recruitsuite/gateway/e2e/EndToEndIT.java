@@ -268,6 +268,62 @@ class EndToEndIT {
         }
     }
 
+    static String newOrganization(String plan) {
+        return given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "E2E " + plan, "plan", plan)).post("/admin/v1/organizations")
+                .then().statusCode(201).extract().path("data.id");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(32)
+    void aSessionCarriesTheUsersCurrentMembershipRoleAndPlanNotTheTokens() throws Exception {
+        String org = newOrganization("enterprise");
+        E2eSupport.addMember(org, "usr_leaving", "admin");
+        String leaving = E2eSupport.dashboardToken(org, "usr_leaving", "admin", 300);
+        gateway(leaving).get("/api/v1/webhooks").then().statusCode(200);
+        given().baseUri(KEYS).header("X-Operator-Token", operator()).delete("/admin/v1/organizations/" + org + "/members/usr_leaving")
+                .then().statusCode(200);
+        long removedAt = System.nanoTime();
+        while (gateway(leaving).get("/api/v1/webhooks").statusCode() != 401) {
+            assertTrue(System.nanoTime() - removedAt < Duration.ofSeconds(10).toNanos(), "a removed member's session still manages webhooks");
+            Thread.sleep(100);
+        }
+        gateway(leaving).contentType(ContentType.JSON).body(Map.of("url", "https://example.com/hook", "events", List.of("job.created")))
+                .post("/api/v1/webhooks").then().statusCode(401).body("error.message", containsString("no longer a member"));
+
+        // the role is the member table's: a member whose token claims admin cannot write
+        E2eSupport.addMember(org, "usr_reader", "member");
+        gateway(E2eSupport.dashboardToken(org, "usr_reader", "admin", 300)).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://example.com/hook", "events", List.of("job.created")))
+                .post("/api/v1/webhooks").then().statusCode(403).body("error.code", equalTo("forbidden"));
+
+        // a plan without API access manages no webhooks through a session either; keys stay visible
+        String free = newOrganization("free");
+        E2eSupport.addMember(free, "usr_free", "owner");
+        String freeSession = E2eSupport.dashboardToken(free, "usr_free", "owner", 300);
+        gateway(freeSession).get("/api/v1/webhooks").then().statusCode(403).body("error.message", containsString("API access"));
+        gateway(freeSession).get("/api/v1/keys").then().statusCode(200);
+
+        // sessions are limited per user (gateway.sessions.per-user-per-minute) with the usual headers
+        E2eSupport.addMember(org, "usr_busy", "admin");
+        String busy = E2eSupport.dashboardToken(org, "usr_busy", "admin", 300);
+        Response first = gateway(busy).get("/api/v1/keys");
+        assertEquals(200, first.statusCode());
+        int limit = Integer.parseInt(first.header("X-RateLimit-Limit"));
+        assertEquals(120, limit, "the per-user dashboard limit is the tightest window");
+        int refused = 0;
+        for (int i = 1; i <= limit + 5; i++) {
+            Response r = gateway(busy).get("/api/v1/keys");
+            if (r.statusCode() == 429) {
+                refused++;
+                assertNotNull(r.header("Retry-After"));
+            } else {
+                assertEquals(200, r.statusCode());
+            }
+        }
+        assertEquals(6, refused, "requests beyond the per-user dashboard limit");
+    }
+
     @Test
     @org.junit.jupiter.api.Order(40)
     void publishesTheAggregatedApiDescriptionAndItsUi() {

@@ -5,7 +5,9 @@ import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Scopes;
 import io.recruitsuite.keys.keys.ApiKeyService;
 import io.recruitsuite.common.security.KeyVerification;
+import io.recruitsuite.common.security.MemberStanding;
 import io.recruitsuite.common.security.MonthlyUsage;
+import io.recruitsuite.keys.organizations.OrganizationService;
 import io.recruitsuite.keys.usage.UsageService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +35,8 @@ public class InternalKeysResource {
     ApiKeyService keys;
     @Inject
     UsageService usage;
+    @Inject
+    OrganizationService organizations;
 
     public record VerifyRequest(String key) {
         @Override
@@ -59,6 +63,14 @@ public class InternalKeysResource {
             throw ApiException.validation("month: expected YYYY-MM");
         }
         return usage.month(organizationId, parsed).map(Envelope::of);
+    }
+
+    /** Checked by the gateway for every dashboard session (cached briefly): membership and role now, not as the token says. */
+    @GET
+    @Path("/organizations/{organizationId}/members/{userId}")
+    public Uni<Envelope<MemberStanding>> memberStanding(@PathParam("organizationId") String organizationId,
+                                                        @PathParam("userId") String userId) {
+        return organizations.standing(organizationId, userId).map(Envelope::of);
     }
 
     public record UsageReport(List<UsageService.KeyUsage> entries) {

@@ -8,7 +8,9 @@ import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.keys.events.KeyEvents;
 import io.recruitsuite.keys.keys.ApiKey;
 import io.recruitsuite.keys.keys.ApiKeyRepository;
+import io.recruitsuite.common.security.MemberStanding;
 import io.recruitsuite.keys.plans.Plan;
+import io.recruitsuite.keys.plans.PlansConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,8 @@ public class OrganizationService {
     ApiKeyRepository keys;
     @Inject
     KeyEvents events;
+    @Inject
+    PlansConfig plans;
 
     @WithTransaction
     public Uni<Organization> create(String name, String plan) {
@@ -84,6 +88,16 @@ public class OrganizationService {
                     }
                     return members.persist(new Member(organizationId, userId, role));
                 });
+    }
+
+    /** Whether a user is a member now, their role, and whether the organization's plan includes API access. */
+    @WithSession
+    public Uni<MemberStanding> standing(String organizationId, String userId) {
+        return organizations.findById(organizationId).chain(org -> org == null
+                ? Uni.createFrom().item(MemberStanding.none(organizationId, userId))
+                : members.find(organizationId, userId).map(member -> member == null
+                        ? MemberStanding.none(organizationId, userId)
+                        : new MemberStanding(true, organizationId, userId, member.role, org.plan, plans.of(Plan.parse(org.plan)).apiAccess())));
     }
 
     @WithSession
