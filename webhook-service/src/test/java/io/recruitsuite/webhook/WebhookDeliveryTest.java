@@ -341,7 +341,8 @@ class WebhookDeliveryTest {
         String org = TestTokens.newOrganizationId();
         try (Receiver receiver = new Receiver("127.0.0.2")) {
             String id = "whk_" + UUID.randomUUID().toString().replace("-", "");
-            pool.preparedQuery("insert into webhook_endpoints (id, organization_id, url, events, secret) values ($1, $2, $3, '{}', $4)")
+            pool.preparedQuery("insert into webhook_endpoints (id, organization_id, url, events, read_scopes, secret) "
+                            + "values ($1, $2, $3, '{}', '{candidates:read}', $4)")
                     .execute(Tuple.of(id, org, receiver.url(), Buffer.buffer(secretBox.seal(Signatures.newSecret()))))
                     .await().atMost(Duration.ofSeconds(5));
             publishUpload(org, "rebind.pdf");

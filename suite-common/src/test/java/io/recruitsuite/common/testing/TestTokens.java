@@ -44,6 +44,23 @@ public final class TestTokens {
                 .sign(privateKey(keysDir().resolve("internal-signing.pem")));
     }
 
+    /**
+     * A dashboard-session caller with a role and the scopes the gateway gives that role
+     * ({@code gateway.session-scopes.<role>}), as it forwards a session to the other services.
+     */
+    public static String session(String organizationId, String userId, String role, String... scopes) {
+        return Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject(userId)
+                .claim(InternalToken.ORGANIZATION, organizationId)
+                .claim(InternalToken.AUTH, InternalToken.AUTH_SESSION)
+                .claim(InternalToken.ROLE, role)
+                .groups(Set.of(scopes))
+                .expiresIn(60)
+                .jws().algorithm(SignatureAlgorithm.ES256)
+                .sign(privateKey(keysDir().resolve("internal-signing.pem")));
+    }
+
     /** The gateway's own service token, as it presents it to the keys-service. */
     public static String gatewayService() {
         return Jwt.issuer(InternalToken.ISSUER)

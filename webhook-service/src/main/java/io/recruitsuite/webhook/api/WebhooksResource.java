@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.events.EventAccess;
 import io.recruitsuite.common.security.Caller;
+import io.recruitsuite.common.security.InternalToken;
 import io.recruitsuite.common.security.Scopes;
 import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.delivery.Delivery;
@@ -49,13 +51,20 @@ public class WebhooksResource {
     @Inject
     DeliveryRepository deliveries;
 
+    /** {@code readScopes}: the read scopes recorded for the endpoint; it receives only what they can read (docs/webhooks.md). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EndpointView(String id, String url, String description, List<String> events, EndpointStatus status,
-                               boolean legacySignature, OffsetDateTime createdAt, OffsetDateTime updatedAt, String secret) {
+                               boolean legacySignature, List<String> readScopes, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                               String secret) {
         static EndpointView of(Endpoint e, String secret) {
             return new EndpointView(e.id, e.url, e.description, e.events.isEmpty() ? List.of("*") : e.events, e.status,
-                    e.legacySignature, e.createdAt, e.updatedAt, secret);
+                    e.legacySignature, e.readScopes, e.createdAt, e.updatedAt, secret);
         }
+    }
+
+    /** The caller's read scopes, as an endpoint it creates or re-points records them. */
+    private List<String> readScopes() {
+        return EventAccess.readScopesOf(caller.scopes(), InternalToken.AUTH_SESSION.equals(caller.authMethod()));
     }
 
     /** {@code legacySignature}: false stops the legacy X-Webhook-Signature header (default true, as seed 000 receivers expect). */
@@ -69,7 +78,7 @@ public class WebhooksResource {
         if (body == null) {
             throw ApiException.validation("Request body is required");
         }
-        return service.create(caller.organizationId(), body.url(), body.events(), body.description(), body.legacySignature())
+        return service.create(caller.organizationId(), readScopes(), body.url(), body.events(), body.description(), body.legacySignature())
                 .map(c -> RestResponse.status(Response.Status.CREATED, Envelope.of(EndpointView.of(c.endpoint(), c.secret()))));
     }
 
@@ -117,7 +126,7 @@ public class WebhooksResource {
             }
             legacySignature = patch.get("legacySignature").booleanValue();
         }
-        return service.update(caller.organizationId(), id, text(patch, "url"), patch.has("url"), events, patch.has("events"),
+        return service.update(caller.organizationId(), readScopes(), id, text(patch, "url"), patch.has("url"), events, patch.has("events"),
                         text(patch, "description"), patch.has("description"), legacySignature)
                 .map(e -> Envelope.of(EndpointView.of(e, null)));
     }

@@ -1,5 +1,6 @@
 package io.recruitsuite.webhook.delivery;
 
+import io.recruitsuite.common.security.ContactDetails;
 import io.recruitsuite.webhook.endpoints.EndpointStatus;
 import io.recruitsuite.webhook.endpoints.Endpoint;
 import io.recruitsuite.webhook.endpoints.EndpointRepository;
@@ -44,16 +45,20 @@ public class DeliveryRepository {
 
     /**
      * One delivery per subscribed endpoint of the organization (active or paused: a paused endpoint
-     * keeps collecting deliveries for later), all in one statement. The unique (event, endpoint) pair
-     * makes a replayed event a no-op.
+     * keeps collecting deliveries for later) whose read scopes include one of {@code readableWith}, all in
+     * one statement; an endpoint without {@code candidates:read} gets {@code withoutContact}. The unique
+     * (event, endpoint) pair makes a replayed event a no-op.
      */
-    public Uni<Integer> fanOut(UUID eventId, String org, String type, String payload, String traceParent) {
+    public Uni<Integer> fanOut(UUID eventId, String org, String type, String payload, String withoutContact, List<String> readableWith,
+                               String traceParent) {
         return pool.preparedQuery("insert into webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type, payload, trace_parent) "
-                        + "select " + NEW_ID + ", e.organization_id, e.id, $1, $3, $4, $5 from webhook_endpoints e "
+                        + "select " + NEW_ID + ", e.organization_id, e.id, $1, $3, "
+                        + "case when $7::text = any(e.read_scopes) then $4 else $6 end, $5 from webhook_endpoints e "
                         + "where e.organization_id = $2 and e.status in ('active', 'paused') "
-                        + "and (cardinality(e.events) = 0 or $3 = any(e.events)) "
+                        + "and (cardinality(e.events) = 0 or $3 = any(e.events)) and e.read_scopes && $8::text[] "
                         + "on conflict (event_id, endpoint_id) do nothing")
-                .execute(Tuple.of(eventId, org, type, payload, traceParent))
+                .execute(Tuple.from(new Object[] {eventId, org, type, payload, traceParent, withoutContact, ContactDetails.SCOPE,
+                        readableWith.toArray(String[]::new)}))
                 .map(RowSet::rowCount);
     }
 
@@ -112,7 +117,12 @@ public class DeliveryRepository {
         /** Any other answer or none: retried at {@code nextAttemptAt}, or failed for good when that is null. */
         FAILED,
         /** 410 Gone: the delivery stops and the endpoint is disabled. */
-        GONE
+        GONE,
+        /**
+         * Not sent: the endpoint's read scopes no longer cover the event's type (narrowed after it was queued).
+         * The delivery fails for good; the endpoint's failure streak and status stay as they are.
+         */
+        WITHHELD
     }
 
     /**
@@ -123,7 +133,7 @@ public class DeliveryRepository {
     public Uni<EndpointStatus> settle(Settlement s, int failuresBeforePause) {
         DeliveryStatus status = switch (s.outcome()) {
             case SUCCEEDED -> DeliveryStatus.SUCCEEDED;
-            case GONE -> DeliveryStatus.FAILED;
+            case GONE, WITHHELD -> DeliveryStatus.FAILED;
             case FAILED -> s.nextAttemptAt() == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
         };
         return pool.preparedQuery("with settled as ("

@@ -7,6 +7,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.events.EventAccess;
+import io.recruitsuite.webhook.ingest.PublicEvents;
 import io.recruitsuite.common.tracing.TraceParent;
 import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.delivery.DeliveryRepository.Outcome;
@@ -178,7 +180,13 @@ public class DeliveryWorker {
                 .setAttribute("recruit.endpoint_id", endpoint.id)
                 .setAttribute("recruit.attempt", d.attempts())
                 .startSpan();
-        return Uni.createFrom().deferred(() -> send(endpoint, d))
+        // what the endpoint may receive is decided again now: its read scopes may have narrowed since the event was queued
+        String body = PublicEvents.asReceivedBy(endpoint.readScopes, d.eventType(), d.payload());
+        if (body == null) {
+            span.setStatus(StatusCode.ERROR, "withheld");
+            return withhold(endpoint, d).onTermination().invoke(span::end);
+        }
+        return Uni.createFrom().deferred(() -> send(endpoint, d, body))
                 .onFailure().recoverWithItem(e -> Response.error(describe(e)))
                 .invoke(response -> {
                     if (response.status() != null) {
@@ -199,9 +207,9 @@ public class DeliveryWorker {
         }
     }
 
-    private Uni<Response> send(Endpoint endpoint, Delivery d) {
+    private Uni<Response> send(Endpoint endpoint, Delivery d, String payload) {
         URI uri = URI.create(endpoint.url);
-        byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         // the address check runs again for every attempt: the name may resolve elsewhere by now
         return resolver.resolve(uri).chain(target -> {
             String id = d.eventId().toString();
@@ -300,6 +308,16 @@ public class DeliveryWorker {
                         LOG.infof("endpoint %s paused after %d consecutive failed attempts", endpoint.id, config.failuresBeforePause());
                     }
                 })
+                .replaceWithVoid();
+    }
+
+    /** Settles a delivery that must not be sent: failed for good, logged with the reason, the endpoint untouched. */
+    private Uni<Void> withhold(Endpoint endpoint, Delivery d) {
+        String reason = "withheld: the endpoint's read scopes " + endpoint.readScopes + " do not cover " + d.eventType()
+                + (EventAccess.hasRule(d.eventType()) ? " (needs one of " + EventAccess.readableWith(d.eventType()) + ")" : "");
+        return deliveries.settle(new Settlement(d.id(), d.leaseToken(), Outcome.WITHHELD, null, 0, null, reason, null),
+                        config.failuresBeforePause())
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                 .replaceWithVoid();
     }
 

@@ -30,9 +30,16 @@ public class Endpoint implements OrganizationOwned {
     public String organizationId;
     public String url;
     public String description;
-    /** Subscribed event types; empty means every public type. */
+    /** Subscribed event types; empty means every public type that {@link #readScopes} can read. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> events;
+    /**
+     * The read scopes of whoever created the endpoint or last changed its URL or subscriptions: it receives only the
+     * event types and contact fields these could read ({@code EventAccess}); empty {@code events} means every type they can read.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "read_scopes")
+    public List<String> readScopes = List.of();
     @Convert(converter = EndpointStatus.Column.class)
     public EndpointStatus status;
     public byte[] secret;

@@ -3,6 +3,7 @@ package io.recruitsuite.webhook.endpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
+import io.recruitsuite.common.events.EventAccess;
 import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventPayload.WebhookTest;
 import io.recruitsuite.common.events.Events;
@@ -63,17 +64,24 @@ public class EndpointService {
         return endpoints.page(org, offset, limit).chain(items -> endpoints.count(org).map(total -> new Page(items, total)));
     }
 
-    public Uni<Created> create(String org, String url, List<String> events, String description, Boolean legacySignature) {
+    /**
+     * {@code readScopes}: the caller's read scopes ({@link EventAccess#readScopesOf}), recorded on the endpoint; a
+     * subscription to a type they cannot read is refused, and {@code *} means every type they can read.
+     */
+    public Uni<Created> create(String org, List<String> readScopes, String url, List<String> events, String description,
+                               Boolean legacySignature) {
         URI uri = resolver.parse(url);
         List<String> types = validateEvents(events);
+        requireReadable(types, readScopes);
         String desc = validateDescription(description);
         String secret = Signatures.newSecret();
         boolean legacy = legacySignature == null || legacySignature;
-        return resolver.resolve(uri).chain(target -> store(org, uri, types, desc, legacy, secret)).map(e -> new Created(e, secret));
+        return resolver.resolve(uri).chain(target -> store(org, readScopes, uri, types, desc, legacy, secret)).map(e -> new Created(e, secret));
     }
 
     @WithTransaction
-    Uni<Endpoint> store(String org, URI uri, List<String> types, String description, boolean legacySignature, String secret) {
+    Uni<Endpoint> store(String org, List<String> readScopes, URI uri, List<String> types, String description, boolean legacySignature,
+                        String secret) {
         return endpoints.count(org).chain(n -> {
             if (n >= config.maxEndpointsPerOrganization()) {
                 return Uni.createFrom().failure(ApiException.forbidden("An organization can have at most "
@@ -85,6 +93,7 @@ public class EndpointService {
             endpoint.url = uri.toString();
             endpoint.description = description;
             endpoint.events = types;
+            endpoint.readScopes = readScopes;
             endpoint.legacySignature = legacySignature;
             endpoint.secret = secrets.seal(secret);
             endpoint.secretKeyId = secrets.activeKeyId();
@@ -97,19 +106,32 @@ public class EndpointService {
         return endpoints.findById(org, id).onItem().ifNull().failWith(() -> ApiException.notFound("Webhook endpoint"));
     }
 
-    public Uni<Endpoint> update(String org, String id, String url, boolean urlSet, List<String> events, boolean eventsSet,
-                                String description, boolean descriptionSet, Boolean legacySignature) {
+    /**
+     * A change of {@code url} or {@code events} decides anew where the organization's events go, so the endpoint
+     * then records the caller's {@code readScopes} instead of its creator's, and every type it subscribes to
+     * (the new list, or the kept one when only the URL changes) must be readable with them: whoever points an
+     * endpoint somewhere receives no more there than they could read themselves.
+     */
+    public Uni<Endpoint> update(String org, List<String> readScopes, String id, String url, boolean urlSet, List<String> events,
+                                boolean eventsSet, String description, boolean descriptionSet, Boolean legacySignature) {
         // the new address is checked (DNS) before the transaction, so no connection waits on a lookup
         Uni<URI> checked = urlSet ? Uni.createFrom().item(resolver.parse(url)).call(resolver::resolve) : Uni.createFrom().nullItem();
         List<String> types = eventsSet ? validateEvents(events) : null;
+        if (eventsSet) {
+            requireReadable(types, readScopes);
+        }
         String desc = descriptionSet ? validateDescription(description) : null;
-        return checked.chain(uri -> change(org, id, uri, types, eventsSet, desc, descriptionSet, legacySignature));
+        return checked.chain(uri -> change(org, readScopes, id, uri, types, eventsSet, desc, descriptionSet, legacySignature));
     }
 
     @WithTransaction
-    Uni<Endpoint> change(String org, String id, URI uri, List<String> types, boolean eventsSet, String description, boolean descriptionSet,
-                         Boolean legacySignature) {
+    Uni<Endpoint> change(String org, List<String> readScopes, String id, URI uri, List<String> types, boolean eventsSet, String description,
+                         boolean descriptionSet, Boolean legacySignature) {
         return get(org, id).invoke(endpoint -> {
+            if (uri != null || eventsSet) {
+                requireReadable(eventsSet ? types : endpoint.events, readScopes);
+                endpoint.readScopes = readScopes;
+            }
             if (uri != null) {
                 endpoint.url = uri.toString();
             }
@@ -192,6 +214,21 @@ public class EndpointService {
             out.add(type);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Refuses (403, naming the type and the scope) a subscription to a type that {@code readScopes} cannot read.
+     * An empty list ({@code *}) needs nothing: it means every type they can read, at least {@code webhook.test}.
+     */
+    static void requireReadable(List<String> types, List<String> readScopes) {
+        for (String type : types) {
+            if (!EventAccess.canRead(readScopes, type)) {
+                List<String> needed = EventAccess.readableWith(type);
+                throw ApiException.forbidden("events: '" + type + "' needs the scope " + String.join(" or ", needed)
+                        + (needed.contains(EventAccess.KEYS_READ) ? " (dashboard sessions only)" : "")
+                        + ", which the caller lacks; subscribe with a key or session that can read it");
+            }
+        }
     }
 
     static String validateDescription(String description) {

@@ -1,6 +1,7 @@
 package io.recruitsuite.webhook.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recruitsuite.common.events.EventAccess;
 import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.Events;
 import io.quarkus.runtime.ShutdownEvent;
@@ -51,13 +52,15 @@ public class DomainEventsConsumer {
         EventEnvelope event;
         UUID id;
         String payload;
+        String withoutContact;
         try {
             event = Events.parse(mapper, value);
             id = UUID.fromString(event.id());
             if (!PublicEvents.isPublic(event.type()) || event.organizationId() == null || event.organizationId().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            payload = PublicEvents.payload(mapper, event);
+            payload = PublicEvents.payload(mapper, event, true);
+            withoutContact = PublicEvents.payload(mapper, event, false);
         } catch (IllegalArgumentException e) {
             // a malformed record would block the partition forever if retried; nothing can be delivered from it
             LOG.warnf("skipping a domain event that is not a valid envelope of its type: %s", e.getMessage());
@@ -65,7 +68,7 @@ public class DomainEventsConsumer {
         }
         String type = event.type();
         String org = event.organizationId();
-        return deliveries.fanOut(id, org, type, payload, traceParent)
+        return deliveries.fanOut(id, org, type, payload, withoutContact, EventAccess.readableWith(type), traceParent)
                 .onFailure().invoke(e -> LOG.warnf("queueing deliveries of %s failed, retrying: %s", id, e.toString()))
                 // retry until the database answers; when shutting down, give up: the offset stays
                 // uncommitted and the next consumer of the partition queues the event again
