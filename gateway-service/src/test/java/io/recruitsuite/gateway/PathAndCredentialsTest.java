@@ -22,6 +22,7 @@ class PathAndCredentialsTest {
         assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/candidates/x", "/api/v1/candidates%2Fx"));
         assertFalse(GatewayHandlerAccess.isCanonical("/api/v1//candidates", "/api/v1//candidates"));
         assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/a\\b", "/api/v1/a\\b"));
+        assertTrue(GatewayHandlerAccess.isCanonical("/api/v1/search", "/api/v1/search?q=a%2Fb%5Cc%2E"), "query values are free");
     }
 
     private static HttpServerRequest request(String... headers) {

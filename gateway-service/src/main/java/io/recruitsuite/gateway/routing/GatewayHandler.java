@@ -59,6 +59,10 @@ public class GatewayHandler {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
     private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key", "cookie");
+    /** A client's trace context never reaches the services: their spans belong to the gateway's trace. */
+    private static final Set<String> CLIENT_TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    public static final String CLIENT_REQUEST_ID_MDC = "clientRequestId";
 
     @Inject
     GatewayConfig config;
@@ -94,14 +98,26 @@ public class GatewayHandler {
         long started = System.nanoTime();
         HttpServerRequest request = rc.request();
         request.pause();
-        String requestId = requestId(request);
+        String requestId = newRequestId();
         rc.response().putHeader(InternalToken.REQUEST_ID_HEADER, requestId);
         String path = request.path();
         RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
         String routeTag = route == null ? GatewayMetrics.NO_ROUTE : route.pattern();
         MDC.put(RequestIdLogging.MDC_KEY, requestId);
         // the server span's name is the catch-all route; the route table's pattern goes beside it
-        Span.current().setAttribute(RequestIdLogging.SPAN_ATTRIBUTE, requestId).setAttribute("recruit.route", routeTag);
+        Span span = Span.current().setAttribute(RequestIdLogging.SPAN_ATTRIBUTE, requestId).setAttribute("recruit.route", routeTag);
+        // what the client sent to correlate is kept beside ours, never used as ours
+        String clientRequestId = request.getHeader(InternalToken.REQUEST_ID_HEADER);
+        if (clientRequestId != null && REQUEST_ID.matcher(clientRequestId).matches()) {
+            MDC.put(CLIENT_REQUEST_ID_MDC, clientRequestId);
+            span.setAttribute("recruit.client_request_id", clientRequestId);
+        } else {
+            MDC.remove(CLIENT_REQUEST_ID_MDC);
+        }
+        String clientTrace = request.getHeader("traceparent");
+        if (clientTrace != null && TRACEPARENT.matcher(clientTrace).matches()) {
+            span.setAttribute("recruit.client_traceparent", clientTrace);
+        }
         rc.addEndHandler(ended -> metrics.request(routeTag, request.method().name(), rc.response().getStatusCode(),
                 System.nanoTime() - started));
         if (request.uri().length() > config.maxUriLength()) {
@@ -179,7 +195,8 @@ public class GatewayHandler {
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !CLIENT_CREDENTIALS.contains(name) && !name.startsWith("x-forwarded-")) {
+            if (!HOP_BY_HOP.contains(name) && !CLIENT_CREDENTIALS.contains(name) && !CLIENT_TRACE_CONTEXT.contains(name)
+                    && !name.startsWith("x-forwarded-")) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
@@ -321,7 +338,9 @@ public class GatewayHandler {
         if (path == null || path.contains("\\") || path.contains("//")) {
             return false;
         }
-        String lower = uri.toLowerCase(Locale.ROOT);
+        // only the path: a query value may well contain an encoded slash or dot
+        int query = uri.indexOf('?');
+        String lower = (query < 0 ? uri : uri.substring(0, query)).toLowerCase(Locale.ROOT);
         if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
             return false;
         }
@@ -333,11 +352,8 @@ public class GatewayHandler {
         return true;
     }
 
-    private static String requestId(HttpServerRequest request) {
-        String given = request.getHeader(InternalToken.REQUEST_ID_HEADER);
-        if (given != null && REQUEST_ID.matcher(given).matches()) {
-            return given;
-        }
+    /** Every public request gets an id of ours: a client's choice would let it collide with, or pose as, another's. */
+    private static String newRequestId() {
         // a request id is a correlation handle, not a secret: no SecureRandom (UUID.randomUUID) per request
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = random.nextLong() & ~0xF000L | 0x4000L;

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,10 +101,12 @@ class EndToEndIT {
                 .post("/api/v1/webhooks").then().statusCode(201)
                 .body("data.secret", startsWith("whsec_")).extract().path("data.secret");
 
-        String createRequestId = "e2e-create-" + java.util.UUID.randomUUID();
-        String nurseId = gateway(key).header("X-Request-Id", createRequestId).contentType(ContentType.JSON)
+        Response created = gateway(key).contentType(ContentType.JSON)
                 .body(Map.of("name", "Nadia Nurse", "email", "nadia@example.com", "cvText", NURSE_CV, "filename", "nadia-cv.txt"))
-                .post("/api/v1/candidates").then().statusCode(201).extract().path("data.id");
+                .post("/api/v1/candidates");
+        assertEquals(201, created.statusCode(), created.asString());
+        String createRequestId = created.header("X-Request-Id");
+        String nurseId = created.path("data.id");
         for (int i = 0; i < OTHER_CVS.size(); i++) {
             gateway(key).contentType(ContentType.JSON)
                     .body(Map.of("name", "Other " + i, "cvText", OTHER_CVS.get(i)))
@@ -185,10 +188,16 @@ class EndToEndIT {
     @org.junit.jupiter.api.Order(15)
     void oneSearchIsOneTraceFromTheGatewayIntoTheSearchService() throws Exception {
         String key = newOrganizationWithKey("enterprise", List.of("search:read"));
-        String requestId = "e2e-trace-" + java.util.UUID.randomUUID();
-        gateway(key).header("X-Request-Id", requestId).contentType(ContentType.JSON).body(Map.of("query", "ward nurse"))
-                .post("/api/v1/search").then().statusCode(200).header("X-Request-Id", equalTo(requestId));
+        // a client's ids are recorded, never adopted: it cannot join our trace, force sampling or pose as another request
+        String clientRequestId = "e2e-trace-" + java.util.UUID.randomUUID();
+        String clientTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String requestId = gateway(key).header("X-Request-Id", clientRequestId)
+                .header("traceparent", "00-" + clientTraceId + "-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON).body(Map.of("query", "ward nurse"))
+                .post("/api/v1/search").then().statusCode(200).extract().header("X-Request-Id");
+        assertNotEquals(clientRequestId, requestId, "the gateway makes its own request id");
         String spans = awaitTrace(requestId, "service=search-service kind=SERVER", "service=gateway-service kind=SERVER");
+        assertFalse(spans.contains(clientTraceId), "no span joins the client's trace:\n" + spans);
         java.util.regex.Matcher server = java.util.regex.Pattern
                 .compile("parent=([0-9a-f]{16}) service=search-service kind=SERVER").matcher(spans);
         assertTrue(server.find(), "the search-service's span is in the gateway's trace:\n" + spans);
@@ -487,8 +496,8 @@ class EndToEndIT {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         Thread.sleep(500);
         long start = System.nanoTime();
-        String requestId = "e2e-killed-" + java.util.UUID.randomUUID();
-        Response r = gateway(key).header("X-Request-Id", requestId).get("/api/v1/candidates?limit=1");
+        Response r = gateway(key).get("/api/v1/candidates?limit=1");
+        String requestId = r.header("X-Request-Id");
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(503, r.statusCode(), r.asString());
         assertEquals("service_unavailable", r.path("error.code"));
