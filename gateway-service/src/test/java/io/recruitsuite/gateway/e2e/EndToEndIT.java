@@ -241,6 +241,19 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(25)
+    void theDocumentedUriLimitHoldsEndToEnd() {
+        String key = newOrganizationWithKey("enterprise", List.of("candidates:read"));
+        // 8,192 characters is the documented limit: the service behind the gateway reads such a request line too
+        String path = "/api/v1/candidates?limit=1&search=";
+        String uri = path + "a".repeat(8192 - path.length());
+        // (the service reads it, and answers about the value, in the envelope)
+        gateway(key).get(uri).then().statusCode(400).body("error.message", containsString("search: at most"));
+        gateway(key).get(uri + "a").then().statusCode(400).body("error.code", equalTo("validation_error"))
+                .body("error.message", containsString("8192"));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(30)
     void aDashboardUserManagesKeysThroughTheGateway() throws Exception {
         String org = given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
