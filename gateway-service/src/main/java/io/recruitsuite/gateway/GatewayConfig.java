@@ -33,6 +33,12 @@ public interface GatewayConfig {
 
     MemorySize maxBodyUpload();
 
+    /**
+     * How long a client may take to send a body the gateway reads before forwarding (all but multipart
+     * uploads): a slower one gets 408 and never holds an upstream slot.
+     */
+    Duration bodyReadTimeout();
+
     /** Longest request URI (path and query) the gateway accepts; longer ones are a 400 in the envelope. */
     int maxUriLength();
 
@@ -63,6 +69,9 @@ public interface GatewayConfig {
         int bulkheadLimit();
 
         int bulkheadQueue();
+
+        /** Requests one organization may have in flight to one upstream (a share of the bulkhead); beyond, 429. */
+        int perOrganizationLimit();
 
         /** Pause before the one retry of an idempotent request. */
         Duration retryDelay();

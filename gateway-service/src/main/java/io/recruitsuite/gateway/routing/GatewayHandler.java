@@ -21,6 +21,7 @@ import io.recruitsuite.gateway.ratelimit.Window;
 import io.recruitsuite.gateway.usage.UsageRecorder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -85,6 +86,8 @@ public class GatewayHandler {
     GatewayMetrics metrics;
 
     private RouteTable routes;
+
+    private final TenantSlots tenantSlots = new TenantSlots();
 
     private record Admitted(Principal principal, Decision decision) {
     }
@@ -208,16 +211,90 @@ public class GatewayHandler {
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean hasBody = contentLength != null ? !"0".equals(contentLength) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
 
+        String organization = principal.organizationId();
+        int share = config.upstreamDefaults().perOrganizationLimit();
+        if (!tenantSlots.tryAcquire(upstream.name(), organization, share)) {
+            metrics.rateLimited("organization-concurrency");
+            rc.response().putHeader("Retry-After", "1");
+            error(rc, ErrorCode.RATE_LIMITED, "Too many concurrent requests of this organization to the " + upstream.name()
+                    + " service (at most " + share + "); retry in a second");
+            return;
+        }
+        rc.addEndHandler(ended -> tenantSlots.release(upstream.name(), organization));
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean streamed = hasBody && route.uploads() && contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        if (hasBody && !streamed) {
+            // read the whole (small) body first: a slow client then costs its own connection only, never an upstream slot
+            readBody(rc, limit).subscribe().with(
+                    body -> send(rc, route, upstream, options, idempotent, body, limit),
+                    failure -> {
+                        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+                        if (failure instanceof ClientBodyIncomplete) {
+                            error(rc, ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive within "
+                                    + config.bodyReadTimeout().toSeconds() + " s");
+                        } else {
+                            error(rc, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + limit + " bytes");
+                        }
+                    });
+            return;
+        }
+        send(rc, route, upstream, options, idempotent, null, limit);
+    }
+
+    /** The client's body, whole, within the route's limit and {@code gateway.body-read-timeout}. */
+    private Uni<Buffer> readBody(RoutingContext rc, long limit) {
+        HttpServerRequest request = rc.request();
+        return Uni.createFrom().emitter(emitter -> {
+            Buffer body = Buffer.buffer();
+            long timer = rc.vertx().setTimer(config.bodyReadTimeout().toMillis(), t -> {
+                request.pause();
+                emitter.fail(new ClientBodyIncomplete());
+            });
+            request.handler(chunk -> {
+                if (body.length() + chunk.length() > limit) {
+                    rc.vertx().cancelTimer(timer);
+                    request.pause();
+                    emitter.fail(new IllegalArgumentException("body over the limit"));
+                    return;
+                }
+                body.appendBuffer(chunk);
+            });
+            request.exceptionHandler(e -> {
+                rc.vertx().cancelTimer(timer);
+                emitter.fail(e);
+            });
+            request.endHandler(end -> {
+                rc.vertx().cancelTimer(timer);
+                emitter.complete(body);
+            });
+            request.resume();
+        });
+    }
+
+    /** Forwards with a body already read ({@code body}), a streamed upload ({@code body} null and a body), or none. */
+    private void send(RoutingContext rc, RouteTable.Match route, Upstreams.Upstream upstream, RequestOptions options, boolean idempotent,
+                      Buffer body, long limit) {
+        HttpServerRequest request = rc.request();
+        String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean streamed = body == null && (contentLength != null ? !"0".equals(contentLength) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
+        boolean hasBody = body != null || streamed;
         var guard = idempotent && !hasBody ? upstream.idempotentGuard() : upstream.guard();
         guard.get(() -> Uni.createFrom().<HttpClientResponse>emitter(emitter -> upstream.client().request(options)
                         .onFailure(emitter::fail)
                         .onSuccess(upstreamRequest -> {
-                            if (contentLength != null) {
-                                upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
-                            } else if (hasBody) {
-                                upstreamRequest.setChunked(true);
+                            io.vertx.core.Future<HttpClientResponse> sent;
+                            if (body != null) {
+                                upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
+                                sent = upstreamRequest.send(body);
+                            } else {
+                                if (contentLength != null) {
+                                    upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
+                                } else if (streamed) {
+                                    upstreamRequest.setChunked(true);
+                                }
+                                sent = stream(rc, upstreamRequest, streamed, limit);
                             }
-                            send(rc, upstreamRequest, hasBody, limit).onComplete(ar -> {
+                            sent.onComplete(ar -> {
                                 if (ar.succeeded()) {
                                     // hold the body until the guards hand the response over for relaying
                                     ar.result().pause();
@@ -226,11 +303,15 @@ public class GatewayHandler {
                                     emitter.fail(ar.cause());
                                 }
                             });
-                        })))
+                        }))
+                        // a streamed upload still arriving when the answer is due: the client is slow, not the upstream
+                        .ifNoItem().after(config.upstreamDefaults().responseTimeout().minusMillis(100))
+                        .failWith(() -> streamed && !request.isEnded() ? new ClientBodyIncomplete()
+                                : new TimeoutException("no answer in time")))
                 .subscribe().with(response -> relay(rc, response, hasBody), failure -> upstreamFailed(rc, route, failure));
     }
 
-    private io.vertx.core.Future<HttpClientResponse> send(RoutingContext rc, HttpClientRequest upstreamRequest, boolean hasBody, long limit) {
+    private io.vertx.core.Future<HttpClientResponse> stream(RoutingContext rc, HttpClientRequest upstreamRequest, boolean hasBody, long limit) {
         if (!hasBody) {
             rc.request().resume();
             return upstreamRequest.send();
@@ -281,6 +362,11 @@ public class GatewayHandler {
 
     private void upstreamFailed(RoutingContext rc, RouteTable.Match route, Throwable failure) {
         if (rc.response().ended()) {
+            return;
+        }
+        if (failure instanceof ClientBodyIncomplete) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            error(rc, ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in time");
             return;
         }
         String reason = failure instanceof CircuitBreakerOpenException ? "breaker_open"

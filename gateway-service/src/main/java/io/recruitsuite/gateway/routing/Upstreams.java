@@ -66,6 +66,8 @@ public class Upstreams {
                     .failureRatio(d.breakerFailureRatio())
                     .delay(d.breakerOpenFor().toMillis(), ChronoUnit.MILLIS)
                     .name("upstream-" + name + (retry ? "-idempotent" : ""))
+                    // a client too slow with its body is not the upstream failing
+                    .skipOn(ClientBodyIncomplete.class)
                     .done()
                 .withBulkhead().limit(d.bulkheadLimit()).queueSize(d.bulkheadQueue()).done();
         if (retry) {

@@ -527,6 +527,44 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(90)
+    void oneTenantsSlowBodiesNeitherHoldUpstreamSlotsNorOpenTheBreakerForOthers() throws Exception {
+        List<String> scopes = List.of("webhooks:read", "webhooks:write", "jobs:read");
+        String slow = newOrganizationWithKey("enterprise", scopes);
+        String other = newOrganizationWithKey("enterprise", scopes);
+        String endpoint = gateway(other).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("job.created")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("data.id");
+        java.net.URI gatewayUri = java.net.URI.create(GATEWAY);
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            // twenty bodies that announce 200 bytes and send 10
+            for (int i = 0; i < 20; i++) {
+                java.net.Socket socket = new java.net.Socket(gatewayUri.getHost(), gatewayUri.getPort());
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST /api/v1/webhooks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + slow
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"url\": \"h").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            Thread.sleep(1000);
+            gateway(other).get("/api/v1/webhooks/" + endpoint).then().statusCode(200);
+            for (java.net.Socket socket : stalled) {
+                String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 408", head, "a body that does not arrive is the client's timeout");
+            }
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        // their timeouts were not the webhook-service's failures: nobody else gets 503 afterwards
+        for (int i = 0; i < 5; i++) {
+            gateway(other).get("/api/v1/webhooks/" + endpoint).then().statusCode(200);
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(95)
     void madeUpKeysCostOneAddressItsBudgetAndNobodyElseTheirAccess() throws Exception {
         String known = newOrganizationWithKey("enterprise", List.of("candidates:read"));

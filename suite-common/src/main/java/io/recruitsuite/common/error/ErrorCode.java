@@ -7,6 +7,7 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    REQUEST_TIMEOUT("request_timeout", 408),
     CONFLICT("conflict", 409),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),

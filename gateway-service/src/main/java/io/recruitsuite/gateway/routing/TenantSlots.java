@@ -1,0 +1,33 @@
+package io.recruitsuite.gateway.routing;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Requests of one organization in flight to one upstream. Each organization may hold only so many of
+ * an upstream's slots, so one tenant's slow or heavy traffic cannot fill the shared bulkhead (and the
+ * breaker's window) that every other tenant relies on.
+ */
+final class TenantSlots {
+
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    boolean tryAcquire(String upstream, String organizationId, int limit) {
+        AtomicInteger count = inFlight.computeIfAbsent(upstream + "|" + organizationId, k -> new AtomicInteger());
+        if (count.incrementAndGet() > limit) {
+            count.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void release(String upstream, String organizationId) {
+        inFlight.computeIfPresent(upstream + "|" + organizationId, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    int inFlight(String upstream, String organizationId) {
+        AtomicInteger count = inFlight.get(upstream + "|" + organizationId);
+        return count == null ? 0 : count.get();
+    }
+}
