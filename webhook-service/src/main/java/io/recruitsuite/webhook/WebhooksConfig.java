@@ -52,6 +52,12 @@ public interface WebhooksConfig {
 
     int maxEndpointsPerOrganization();
 
+    /**
+     * How long an organization whose plan has no API access keeps queueing its events (held, not sent); after that
+     * new events are no longer queued for it. What was queued goes out when a plan with API access comes back.
+     */
+    Duration pausedOrganizationRetention();
+
     /** Time allowed for one attempt: connect, send, and the whole answer. */
     Duration attemptTimeout();
 

@@ -11,6 +11,8 @@ import io.recruitsuite.common.events.EventPayload.PlanChanged;
 import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.outbox.SessionOutbox;
 import io.recruitsuite.keys.keys.ApiKey;
+import io.recruitsuite.keys.plans.Plan;
+import io.recruitsuite.keys.plans.PlansConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +24,12 @@ import java.util.List;
 public class KeyEvents {
 
     private final SessionOutbox outbox;
+    private final PlansConfig plans;
 
     @Inject
-    public KeyEvents(ObjectMapper mapper) {
+    public KeyEvents(ObjectMapper mapper, PlansConfig plans) {
         this.outbox = new SessionOutbox(mapper);
+        this.plans = plans;
     }
 
     public Uni<Void> keyCreated(ApiKey key) {
@@ -56,7 +60,8 @@ public class KeyEvents {
     }
 
     public Uni<Void> planChanged(String organizationId, String oldPlan, String newPlan) {
-        return outbox.append(Events.PLAN_CHANGED, organizationId, new PlanChanged(organizationId, oldPlan, newPlan));
+        return outbox.append(Events.PLAN_CHANGED, organizationId,
+                new PlanChanged(organizationId, oldPlan, newPlan, plans.of(Plan.parse(newPlan)).apiAccess()));
     }
 
     public Uni<Void> memberRemoved(String organizationId, String userId, List<ApiKey> revoked) {

@@ -99,7 +99,16 @@ public sealed interface EventPayload {
             @JsonView(Public.class) String lastUsedAt) implements EventPayload {
     }
 
-    record PlanChanged(String organizationId, String oldPlan, String newPlan) implements EventPayload {
+    /**
+     * {@code apiAccess}: whether {@code newPlan} includes API access (keys-service's plan table), so consumers need no
+     * plan table of their own; null in events written before the field existed (then only {@code free} lacks access).
+     */
+    record PlanChanged(String organizationId, String oldPlan, String newPlan, Boolean apiAccess) implements EventPayload {
+
+        /** Whether the new plan lacks API access; for events without {@code apiAccess}, whether it is {@code free}. */
+        public boolean withoutApiAccess() {
+            return apiAccess != null ? !apiAccess : "free".equals(newPlan);
+        }
     }
 
     record MemberRemoved(String userId, List<String> revokedKeys) implements EventPayload {

@@ -54,12 +54,25 @@ public class WebhooksResource {
     /** {@code readScopes}: the read scopes recorded for the endpoint; it receives only what they can read (docs/webhooks.md). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EndpointView(String id, String url, String description, List<String> events, EndpointStatus status,
-                               boolean legacySignature, List<String> readScopes, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                               String secret) {
+                               String statusReason, boolean legacySignature, List<String> readScopes, CreatorView createdBy,
+                               OffsetDateTime createdAt, OffsetDateTime updatedAt, String secret) {
         static EndpointView of(Endpoint e, String secret) {
+            CreatorView creator = e.creatorUserId == null && e.creatorKeyPrefix == null ? null
+                    : new CreatorView(e.creatorUserId, e.creatorKeyPrefix);
             return new EndpointView(e.id, e.url, e.description, e.events.isEmpty() ? List.of("*") : e.events, e.status,
-                    e.legacySignature, e.readScopes, e.createdAt, e.updatedAt, secret);
+                    e.statusReason, e.legacySignature, e.readScopes, creator, e.createdAt, e.updatedAt, secret);
         }
+    }
+
+    /** Who set the endpoint up: a dashboard user ({@code userId}) or an API key ({@code keyPrefix}); absent when unknown. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CreatorView(String userId, String keyPrefix) {
+    }
+
+    /** The caller as an endpoint it creates, re-points or takes over records it. */
+    private EndpointService.Creator creator() {
+        return InternalToken.AUTH_SESSION.equals(caller.authMethod()) ? new EndpointService.Creator(caller.userId(), null)
+                : new EndpointService.Creator(null, caller.keyPrefix());
     }
 
     /** The caller's read scopes, as an endpoint it creates or re-points records them. */
@@ -78,7 +91,7 @@ public class WebhooksResource {
         if (body == null) {
             throw ApiException.validation("Request body is required");
         }
-        return service.create(caller.organizationId(), readScopes(), body.url(), body.events(), body.description(), body.legacySignature())
+        return service.create(caller.organizationId(), readScopes(), creator(), body.url(), body.events(), body.description(), body.legacySignature())
                 .map(c -> RestResponse.status(Response.Status.CREATED, Envelope.of(EndpointView.of(c.endpoint(), c.secret()))));
     }
 
@@ -126,7 +139,7 @@ public class WebhooksResource {
             }
             legacySignature = patch.get("legacySignature").booleanValue();
         }
-        return service.update(caller.organizationId(), readScopes(), id, text(patch, "url"), patch.has("url"), events, patch.has("events"),
+        return service.update(caller.organizationId(), readScopes(), creator(), id, text(patch, "url"), patch.has("url"), events, patch.has("events"),
                         text(patch, "description"), patch.has("description"), legacySignature)
                 .map(e -> Envelope.of(EndpointView.of(e, null)));
     }
@@ -149,7 +162,7 @@ public class WebhooksResource {
     @Path("/{id}/enable")
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
     public Uni<Envelope<EndpointView>> enable(@PathParam("id") String id) {
-        return service.enable(caller.organizationId(), id).map(e -> Envelope.of(EndpointView.of(e, null)));
+        return service.enable(caller.organizationId(), readScopes(), creator(), id).map(e -> Envelope.of(EndpointView.of(e, null)));
     }
 
     @POST

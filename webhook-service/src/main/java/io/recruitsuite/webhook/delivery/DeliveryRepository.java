@@ -1,6 +1,7 @@
 package io.recruitsuite.webhook.delivery;
 
 import io.recruitsuite.common.security.ContactDetails;
+import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.endpoints.EndpointStatus;
 import io.recruitsuite.webhook.endpoints.Endpoint;
 import io.recruitsuite.webhook.endpoints.EndpointRepository;
@@ -42,12 +43,15 @@ public class DeliveryRepository {
 
     @Inject
     Pool pool;
+    @Inject
+    WebhooksConfig config;
 
     /**
      * One delivery per subscribed endpoint of the organization (active or paused: a paused endpoint
      * keeps collecting deliveries for later) whose read scopes include one of {@code readableWith}, all in
      * one statement; an endpoint without {@code candidates:read} gets {@code withoutContact}. The unique
-     * (event, endpoint) pair makes a replayed event a no-op.
+     * (event, endpoint) pair makes a replayed event a no-op. An organization held for its plan keeps queueing for
+     * {@code webhooks.paused-organization-retention}; after that its events are no longer queued.
      */
     public Uni<Integer> fanOut(UUID eventId, String org, String type, String payload, String withoutContact, List<String> readableWith,
                                String traceParent) {
@@ -55,10 +59,12 @@ public class DeliveryRepository {
                         + "select " + NEW_ID + ", e.organization_id, e.id, $1, $3, "
                         + "case when $7::text = any(e.read_scopes) then $4 else $6 end, $5 from webhook_endpoints e "
                         + "where e.organization_id = $2 and e.status in ('active', 'paused') "
+                        + "and not exists (select 1 from webhook_paused_organizations p where p.organization_id = $2 "
+                        + "  and p.paused_at < now() - make_interval(secs => $9)) "
                         + "and (cardinality(e.events) = 0 or $3 = any(e.events)) and e.read_scopes && $8::text[] "
                         + "on conflict (event_id, endpoint_id) do nothing")
                 .execute(Tuple.from(new Object[] {eventId, org, type, payload, traceParent, withoutContact, ContactDetails.SCOPE,
-                        readableWith.toArray(String[]::new)}))
+                        readableWith.toArray(String[]::new), (double) config.pausedOrganizationRetention().toSeconds()}))
                 .map(RowSet::rowCount);
     }
 
@@ -86,6 +92,8 @@ public class DeliveryRepository {
                         + "  select e.id, $2 - (select count(*) from webhook_deliveries l where l.endpoint_id = e.id "
                         + "    and l.status = 'pending' and l.locked_until > now()) as free "
                         + "  from webhook_endpoints e where e.status = 'active' "
+                        // an organization whose plan has no API access keeps its queue, but nothing is sent
+                        + "  and not exists (select 1 from webhook_paused_organizations p where p.organization_id = e.organization_id) "
                         + "  and exists (select 1 from webhook_deliveries d where d.endpoint_id = e.id and " + due + ")), "
                         + "candidates as ("
                         + "  select c.id, c.next_attempt_at, row_number() over (partition by s.id order by c.next_attempt_at, c.id) as n "
@@ -148,6 +156,11 @@ public class DeliveryRepository {
                         + "    else e.consecutive_failures end, "
                         + "  status = case when $9::text = 'GONE' then 'disabled' "
                         + "    when $9::text = 'FAILED' and e.consecutive_failures + 1 >= $10::int and e.status = 'active' then 'paused' else e.status end, "
+                        // an endpoint disabled for its removed creator while this attempt was on the wire keeps that reason
+                        + "  status_reason = case when e.status_reason = 'creator_removed' then e.status_reason "
+                        + "    when $9::text = 'GONE' then 'gone' "
+                        + "    when $9::text = 'FAILED' and e.consecutive_failures + 1 >= $10::int and e.status = 'active' then 'failing' "
+                        + "    else e.status_reason end, "
                         + "  updated_at = now() "
                         + "  where e.id = (select endpoint_id from settled) and ($9::text <> 'SUCCEEDED' or e.consecutive_failures > 0) "
                         + "  returning e.status) "

@@ -24,6 +24,13 @@ import java.util.List;
 @Table(name = "webhook_endpoints")
 public class Endpoint implements OrganizationOwned {
 
+    /** Paused after a streak of failed attempts. */
+    public static final String FAILING = "failing";
+    /** Disabled because the receiver answered 410 Gone. */
+    public static final String GONE = "gone";
+    /** Disabled because the member who set it up (or whose API key did) was removed from the organization. */
+    public static final String CREATOR_REMOVED = "creator_removed";
+
     @Id
     public String id;
     @Column(name = "organization_id")
@@ -42,6 +49,18 @@ public class Endpoint implements OrganizationOwned {
     public List<String> readScopes = List.of();
     @Convert(converter = EndpointStatus.Column.class)
     public EndpointStatus status;
+    /** Why the endpoint is paused or disabled ({@link #FAILING}, {@link #GONE}, {@link #CREATOR_REMOVED}); null while active. */
+    @Column(name = "status_reason")
+    public String statusReason;
+    /**
+     * Who set the endpoint up: the dashboard user of a session, or the prefix of an API key (what {@code member.removed}
+     * names). Stamped at creation, at a URL change and at an enable after {@link #CREATOR_REMOVED}; both null when unknown
+     * (endpoints made before they were recorded).
+     */
+    @Column(name = "creator_user_id")
+    public String creatorUserId;
+    @Column(name = "creator_key_prefix")
+    public String creatorKeyPrefix;
     public byte[] secret;
     @Column(name = "previous_secret")
     public byte[] previousSecret;

@@ -41,7 +41,7 @@ public class EndpointRepository extends OrganizationScopedRepository<Endpoint> {
 
     /** The columns the delivery queue reads of an endpoint, in its own SQL. */
     static final String COLUMNS = "id, organization_id, url, description, events, status, secret, previous_secret, previous_secret_until, "
-            + "consecutive_failures, created_at, updated_at, legacy_signature, read_scopes";
+            + "consecutive_failures, created_at, updated_at, legacy_signature, read_scopes, status_reason, creator_user_id, creator_key_prefix";
 
     /** The endpoint columns of table alias {@code alias}, renamed with {@code prefix}. */
     public static String columns(String alias, String prefix) {
@@ -66,6 +66,9 @@ public class EndpointRepository extends OrganizationScopedRepository<Endpoint> {
         e.consecutiveFailures = r.getInteger(prefix + "consecutive_failures");
         e.legacySignature = r.getBoolean(prefix + "legacy_signature");
         e.readScopes = Arrays.asList(r.getArrayOfStrings(prefix + "read_scopes"));
+        e.statusReason = r.getString(prefix + "status_reason");
+        e.creatorUserId = r.getString(prefix + "creator_user_id");
+        e.creatorKeyPrefix = r.getString(prefix + "creator_key_prefix");
         e.createdAt = r.getOffsetDateTime(prefix + "created_at");
         e.updatedAt = r.getOffsetDateTime(prefix + "updated_at");
         return e;

@@ -8,6 +8,7 @@ import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventPayload.WebhookTest;
 import io.recruitsuite.common.events.Events;
 import io.recruitsuite.webhook.WebhooksConfig;
+import io.recruitsuite.webhook.access.AccessChanges;
 import io.recruitsuite.webhook.delivery.Delivery;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
 import io.recruitsuite.webhook.delivery.Dispatcher;
@@ -52,8 +53,17 @@ public class EndpointService {
     ObjectMapper mapper;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    AccessChanges access;
 
     public record Created(Endpoint endpoint, String secret) {
+    }
+
+    /**
+     * Who sets an endpoint up: a dashboard session's user, or an API key's prefix (what {@code member.removed} names);
+     * recorded with the read scopes, so removing that member disables what they set up ({@code AccessChanges}).
+     */
+    public record Creator(String userId, String keyPrefix) {
     }
 
     public record Page(List<Endpoint> items, long total) {
@@ -68,7 +78,7 @@ public class EndpointService {
      * {@code readScopes}: the caller's read scopes ({@link EventAccess#readScopesOf}), recorded on the endpoint; a
      * subscription to a type they cannot read is refused, and {@code *} means every type they can read.
      */
-    public Uni<Created> create(String org, List<String> readScopes, String url, List<String> events, String description,
+    public Uni<Created> create(String org, List<String> readScopes, Creator creator, String url, List<String> events, String description,
                                Boolean legacySignature) {
         URI uri = resolver.parse(url);
         List<String> types = validateEvents(events);
@@ -76,12 +86,24 @@ public class EndpointService {
         String desc = validateDescription(description);
         String secret = Signatures.newSecret();
         boolean legacy = legacySignature == null || legacySignature;
-        return resolver.resolve(uri).chain(target -> store(org, readScopes, uri, types, desc, legacy, secret)).map(e -> new Created(e, secret));
+        return requireDeliveriesAllowed(org)
+                .chain(() -> resolver.resolve(uri))
+                .chain(target -> store(org, readScopes, creator, uri, types, desc, legacy, secret)).map(e -> new Created(e, secret));
+    }
+
+    /**
+     * 403 while the organization's plan has no API access (its deliveries are held): no endpoint may be created or
+     * enabled, and no test or redelivery queued, until the plan includes API access again.
+     */
+    Uni<Void> requireDeliveriesAllowed(String org) {
+        return access.pausedPlan(org).chain(plan -> plan == null ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ApiException.forbidden("Webhook deliveries are paused: the organization's plan (" + plan
+                        + ") has no API access. Endpoints cannot be created or enabled, nor deliveries sent, until the plan includes API access")));
     }
 
     @WithTransaction
-    Uni<Endpoint> store(String org, List<String> readScopes, URI uri, List<String> types, String description, boolean legacySignature,
-                        String secret) {
+    Uni<Endpoint> store(String org, List<String> readScopes, Creator creator, URI uri, List<String> types, String description,
+                        boolean legacySignature, String secret) {
         return endpoints.count(org).chain(n -> {
             if (n >= config.maxEndpointsPerOrganization()) {
                 return Uni.createFrom().failure(ApiException.forbidden("An organization can have at most "
@@ -94,6 +116,7 @@ public class EndpointService {
             endpoint.description = description;
             endpoint.events = types;
             endpoint.readScopes = readScopes;
+            stamp(endpoint, creator);
             endpoint.legacySignature = legacySignature;
             endpoint.secret = secrets.seal(secret);
             endpoint.secretKeyId = secrets.activeKeyId();
@@ -112,7 +135,7 @@ public class EndpointService {
      * (the new list, or the kept one when only the URL changes) must be readable with them: whoever points an
      * endpoint somewhere receives no more there than they could read themselves.
      */
-    public Uni<Endpoint> update(String org, List<String> readScopes, String id, String url, boolean urlSet, List<String> events,
+    public Uni<Endpoint> update(String org, List<String> readScopes, Creator creator, String id, String url, boolean urlSet, List<String> events,
                                 boolean eventsSet, String description, boolean descriptionSet, Boolean legacySignature) {
         // the new address is checked (DNS) before the transaction, so no connection waits on a lookup
         Uni<URI> checked = urlSet ? Uni.createFrom().item(resolver.parse(url)).call(resolver::resolve) : Uni.createFrom().nullItem();
@@ -121,11 +144,11 @@ public class EndpointService {
             requireReadable(types, readScopes);
         }
         String desc = descriptionSet ? validateDescription(description) : null;
-        return checked.chain(uri -> change(org, readScopes, id, uri, types, eventsSet, desc, descriptionSet, legacySignature));
+        return checked.chain(uri -> change(org, readScopes, creator, id, uri, types, eventsSet, desc, descriptionSet, legacySignature));
     }
 
     @WithTransaction
-    Uni<Endpoint> change(String org, List<String> readScopes, String id, URI uri, List<String> types, boolean eventsSet, String description,
+    Uni<Endpoint> change(String org, List<String> readScopes, Creator creator, String id, URI uri, List<String> types, boolean eventsSet, String description,
                          boolean descriptionSet, Boolean legacySignature) {
         return get(org, id).invoke(endpoint -> {
             if (uri != null || eventsSet) {
@@ -133,7 +156,9 @@ public class EndpointService {
                 endpoint.readScopes = readScopes;
             }
             if (uri != null) {
+                // whoever chooses where the events go answers for the endpoint from now on
                 endpoint.url = uri.toString();
+                stamp(endpoint, creator);
             }
             if (eventsSet) {
                 endpoint.events = types;
@@ -168,23 +193,38 @@ public class EndpointService {
         });
     }
 
-    /** Re-enables a paused or disabled endpoint; its pending deliveries become due at once, in the same transaction. */
-    public Uni<Endpoint> enable(String org, String id) {
-        return reactivate(org, id).invoke(dispatcher::wake);
+    /**
+     * Re-enables a paused or disabled endpoint; its pending deliveries become due at once, in the same transaction.
+     * An endpoint disabled because its creator was removed is taken over by the caller: it records the caller as its
+     * creator and the caller's read scopes (which must read its subscriptions, as for a re-pointing {@code PATCH}).
+     */
+    public Uni<Endpoint> enable(String org, List<String> readScopes, Creator creator, String id) {
+        return requireDeliveriesAllowed(org).chain(() -> reactivate(org, readScopes, creator, id)).invoke(dispatcher::wake);
     }
 
     @WithTransaction
-    Uni<Endpoint> reactivate(String org, String id) {
+    Uni<Endpoint> reactivate(String org, List<String> readScopes, Creator creator, String id) {
         return get(org, id).call(endpoint -> {
+            if (Endpoint.CREATOR_REMOVED.equals(endpoint.statusReason)) {
+                requireReadable(endpoint.events, readScopes);
+                endpoint.readScopes = readScopes;
+                stamp(endpoint, creator);
+            }
             endpoint.status = EndpointStatus.ACTIVE;
+            endpoint.statusReason = null;
             endpoint.consecutiveFailures = 0;
             return deliveries.makePendingDueNow(endpoint.id);
         });
     }
 
+    private static void stamp(Endpoint endpoint, Creator creator) {
+        endpoint.creatorUserId = creator == null ? null : creator.userId();
+        endpoint.creatorKeyPrefix = creator == null ? null : creator.keyPrefix();
+    }
+
     /** Queues a {@code webhook.test} event for this endpoint alone. */
     public Uni<String> sendTest(String org, String id) {
-        return get(org, id).chain(endpoint -> {
+        return requireDeliveriesAllowed(org).chain(() -> get(org, id)).chain(endpoint -> {
             EventEnvelope event = Events.envelope(mapper, Events.WEBHOOK_TEST, org, new WebhookTest(TEST_MESSAGE));
             String payload = PublicEvents.payload(mapper, event);
             return deliveries.insertOne(org, endpoint.id, UUID.fromString(event.id()), event.type(), payload, TraceParent.current())
@@ -195,7 +235,7 @@ public class EndpointService {
 
     /** Puts one of the endpoint's deliveries back in the queue, due now. */
     public Uni<Delivery> redeliver(String org, String id, String deliveryId) {
-        return get(org, id).chain(endpoint -> deliveries.redeliver(org, id, deliveryId))
+        return requireDeliveriesAllowed(org).chain(() -> get(org, id)).chain(endpoint -> deliveries.redeliver(org, id, deliveryId))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
                 .invoke(dispatcher::wake);
     }

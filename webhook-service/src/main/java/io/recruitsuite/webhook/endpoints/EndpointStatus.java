@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * An endpoint receives deliveries while {@code ACTIVE}; {@code PAUSED} after a streak of failures (its
- * deliveries wait for an enable); {@code DISABLED} after a 410 Gone. Stored as the lower-case wire name.
+ * deliveries wait for an enable); {@code DISABLED} after a 410 Gone or when its creator was removed from the
+ * organization ({@code Endpoint.statusReason} says which). Stored as the lower-case wire name.
  */
 public enum EndpointStatus {
     ACTIVE, PAUSED, DISABLED;

@@ -3,7 +3,10 @@ package io.recruitsuite.webhook.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.events.EventAccess;
 import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.EventPayload.MemberRemoved;
+import io.recruitsuite.common.events.EventPayload.PlanChanged;
 import io.recruitsuite.common.events.Events;
+import io.recruitsuite.webhook.access.AccessChanges;
 import io.quarkus.runtime.ShutdownEvent;
 import io.recruitsuite.common.tracing.TraceParent;
 import io.recruitsuite.webhook.delivery.DeliveryRepository;
@@ -24,7 +27,7 @@ import java.util.UUID;
 /**
  * Turns domain events into queued deliveries before their offset is committed (at least once; the
  * unique (event, endpoint) pair makes replays no-ops). A database outage holds the partition and
- * retries, so no event is skipped.
+ * retries, so no event is skipped. Member and plan events change who may receive ({@link AccessChanges}).
  */
 @ApplicationScoped
 public class DomainEventsConsumer {
@@ -37,6 +40,8 @@ public class DomainEventsConsumer {
     ObjectMapper mapper;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    AccessChanges access;
 
     private volatile boolean stopping;
 
@@ -56,6 +61,10 @@ public class DomainEventsConsumer {
         try {
             event = Events.parse(mapper, value);
             id = UUID.fromString(event.id());
+            Uni<Void> accessChange = accessChange(event);
+            if (accessChange != null) {
+                return retried(id, accessChange);
+            }
             if (!PublicEvents.isPublic(event.type()) || event.organizationId() == null || event.organizationId().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -68,16 +77,49 @@ public class DomainEventsConsumer {
         }
         String type = event.type();
         String org = event.organizationId();
-        return deliveries.fanOut(id, org, type, payload, withoutContact, EventAccess.readableWith(type), traceParent)
-                .onFailure().invoke(e -> LOG.warnf("queueing deliveries of %s failed, retrying: %s", id, e.toString()))
-                // retry until the database answers; when shutting down, give up: the offset stays
-                // uncommitted and the next consumer of the partition queues the event again
-                .onFailure(e -> !stopping).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+        return retried(id, deliveries.fanOut(id, org, type, payload, withoutContact, EventAccess.readableWith(type), traceParent)
                 .invoke(queued -> {
                     if (queued > 0) {
                         dispatcher.wake();
                     }
                 })
-                .replaceWithVoid();
+                .replaceWithVoid());
+    }
+
+    /**
+     * What a member or plan event changes here ({@link AccessChanges}); null for every other type. Throws
+     * {@link IllegalArgumentException} when the event's data is not its type's payload.
+     */
+    private Uni<Void> accessChange(EventEnvelope event) {
+        String org = event.organizationId();
+        if (org == null || org.isEmpty()) {
+            return null;
+        }
+        if (Events.MEMBER_REMOVED.name().equals(event.type())) {
+            MemberRemoved removed = Events.data(mapper, event, Events.MEMBER_REMOVED);
+            return Uni.createFrom().deferred(() -> access.memberRemoved(org, removed)).invoke(disabled -> {
+                if (disabled > 0) {
+                    LOG.infof("disabled %d webhook endpoint(s) of %s: their creator %s was removed", disabled, org, removed.userId());
+                }
+            }).replaceWithVoid();
+        }
+        if (Events.PLAN_CHANGED.name().equals(event.type())) {
+            PlanChanged changed = Events.data(mapper, event, Events.PLAN_CHANGED);
+            return Uni.createFrom().deferred(() -> access.planChanged(org, changed)).invoke(resumed -> {
+                if (resumed) {
+                    dispatcher.wake();
+                }
+            }).replaceWithVoid();
+        }
+        return null;
+    }
+
+    /**
+     * Retries until the database answers; when shutting down, gives up: the offset stays uncommitted and the next
+     * consumer of the partition handles the event again.
+     */
+    private Uni<Void> retried(UUID id, Uni<Void> work) {
+        return work.onFailure().invoke(e -> LOG.warnf("handling event %s failed, retrying: %s", id, e.toString()))
+                .onFailure(e -> !stopping).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely();
     }
 }
