@@ -24,9 +24,9 @@ check(entrypoint[0] === "java" && entrypoint.slice(-2).join(" ") === "-jar /depl
   `entrypoint runs the Quarkus application (${JSON.stringify(entrypoint)})`);
 check(String(image.config.User) === String(pod.securityContext.runAsUser),
   `user ${image.config.User} is the Deployment's runAsUser ${pod.securityContext.runAsUser}`);
-const port = container.ports.find((p) => p.name === "http").containerPort;
-check(JSON.stringify(Object.keys(image.config.ExposedPorts || {})) === JSON.stringify([`${port}/tcp`]),
-  `exposes ${Object.keys(image.config.ExposedPorts || {})}, the Deployment's container port ${port}/tcp`);
+const ports = container.ports.map((p) => `${p.containerPort}/tcp`).sort();
+check(JSON.stringify(Object.keys(image.config.ExposedPorts || {}).sort()) === JSON.stringify(ports),
+  `exposes ${Object.keys(image.config.ExposedPorts || {})}, the Deployment's container ports ${ports}`);
 
 // unpack the layers in order and start the image's Java runtime as the image's user
 const root = mkdtempSync(join(tmpdir(), `recruit-image-${service}-`));

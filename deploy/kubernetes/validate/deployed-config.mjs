@@ -365,18 +365,20 @@ async function testOverlay(overlay, jarsOf) {
     const proc = startProcess(service, "java", [`-Xmx${HEAP[service] || DEFAULT_HEAP}`, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
       `-Djdk.net.hosts.file=${hosts}`, "-Dvertx.disableDnsResolver=true", `-Djava.io.tmpdir=${tmp}`, "-jar", jar],
     { cwd: join(work, service), env: { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME || "", ...env }, logFile: join(work, `${service}.log`), stopSeconds: 30 });
-    procs.set(service, { proc, port: container.ports.find((p) => p.name === "http").containerPort });
+    const named = (n) => container.ports.find((p) => p.name === n)?.containerPort;
+    // probes go where the Deployment sends them: the management port when the service has one
+    procs.set(service, { proc, port: named("http"), ports: container.ports, probePort: named("management") ?? named("http") });
   }
   // Services: port -> the pods' target port, as kube-proxy does
   for (const s of services.filter((x) => podIp.has(x.metadata.name))) {
-    const containerPort = procs.get(s.metadata.name)?.port;
+    const pod = procs.get(s.metadata.name);
     for (const p of s.spec.ports) {
-      const target = typeof p.targetPort === "string" ? (containerPort ?? p.port) : (p.targetPort ?? p.port);
+      const target = typeof p.targetPort === "string" ? (pod?.ports.find((c) => c.name === p.targetPort)?.containerPort ?? p.port) : (p.targetPort ?? p.port);
       await forward(serviceIp.get(s.metadata.name), p.port, podIp.get(s.metadata.name), target);
     }
   }
   const began = Date.now();
-  await Promise.all([...procs].map(([service, { proc, port }]) => waitReady(service, `http://${podIp.get(service)}:${port}/q/health/ready`, proc)));
+  await Promise.all([...procs].map(([service, { proc, probePort }]) => waitReady(service, `http://${podIp.get(service)}:${probePort}/q/health/ready`, proc)));
   log(`five services ready in ${Math.round((Date.now() - began) / 1000)} s`);
 
   // as an operator and a user would: operator API on the keys-service, then the public API through the gateway Service

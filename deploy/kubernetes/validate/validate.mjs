@@ -202,7 +202,9 @@ export function consistencyProblems(objects) {
     const probes = { startupProbe: "/q/health/started", readinessProbe: "/q/health/ready", livenessProbe: "/q/health/live" };
     for (const [probe, path] of Object.entries(probes)) {
       const get = container[probe]?.httpGet;
-      if (!get || get.path !== path || (get.port !== "http" && get.port !== port)) problems.push(`${service}: ${probe} must GET ${path} on the http port`);
+      // the gateway, the public door, serves /q/* on its management port only; the others on http
+      const probePort = container.ports.some((p) => p.name === "management") ? "management" : "http";
+      if (!get || get.path !== path || (get.port !== probePort && get.port !== port)) problems.push(`${service}: ${probe} must GET ${path} on the ${probePort} port`);
     }
     // the shutdown sequence: preStop pause, then Quarkus' not-ready delay, then draining; the grace period covers all
     const preStop = container.lifecycle?.preStop?.sleep?.seconds;

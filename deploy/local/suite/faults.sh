@@ -119,7 +119,7 @@ rel_action() { # env action [args]: what the driver asks for while it runs
       for ((i = 0; i < ${1:?seconds}; i++)); do
         not=""
         for svc in "${SERVICES[@]}"; do
-          port=$(port_of "$svc" "$env")
+          port=$(health_port_of "$svc" "$env")
           curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"' || not="$not $svc"
         done
         [ -z "$not" ] && { echo "all services ready ${i} s after the check began"; return 0; }

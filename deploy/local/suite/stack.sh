@@ -14,6 +14,12 @@ port_of() { # svc env
   esac
 }
 
+# where a service answers /q/* (health, metrics): the gateway, the public door, on a management port of its own
+health_port_of() { # svc env
+  local port; port=$(port_of "$1" "$2")
+  if [ "$1" = gateway ]; then echo $((port + 1000)); else echo "$port"; fi
+}
+
 needs_build() {
   local svc jar
   for svc in "${SERVICES[@]}"; do
@@ -37,6 +43,7 @@ service_env() { # svc env -> prints env assignments for that service
   local svc=$1 env=$2
   echo "QUARKUS_HTTP_PORT=$(port_of "$svc" "$env")"
   echo "QUARKUS_HTTP_HOST=127.0.0.1"
+  [ "$svc" = gateway ] && echo "QUARKUS_MANAGEMENT_PORT=$(health_port_of gateway "$env")"
   echo "RS_KEYS_DIR=$KEYS"
   if is_rel_env "$env"; then echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$REL_KAFKA_PORT"; else echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"; fi
   echo "RS_INSTANCE=$env"
@@ -92,7 +99,7 @@ start_service() { # svc env
 }
 
 wait_ready() { # svc env seconds
-  local svc=$1 env=$2 port; port=$(port_of "$1" "$2")
+  local svc=$1 env=$2 port; port=$(health_port_of "$1" "$2")
   local i
   for ((i = 0; i < $3; i++)); do
     if curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; then return 0; fi
@@ -215,7 +222,7 @@ cmd_status() {
     for svc in "${SERVICES[@]}"; do
       pid_alive "$svc-$env" || [ $env = local ] || continue
       local state=down port; port=$(port_of "$svc" "$env")
-      curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"' && state=up
+      curl -fsS "http://127.0.0.1:$(health_port_of "$svc" "$env")/q/health/ready" 2>/dev/null | grep -q '"UP"' && state=up
       printf '%-28s %-6s %s\n' "$(module_of "$svc") ($env)" "$state" "http://127.0.0.1:$port"
     done
   done

@@ -63,7 +63,7 @@ cmd_test() {
   e2e_redis_start
   start_stack e2e
   local rc=0
-  RS_E2E_GATEWAY="http://127.0.0.1:$(port_of gateway e2e)" RS_E2E_KEYS="http://127.0.0.1:$(port_of keys e2e)" RS_E2E_PIDS="$PIDS" \
+  RS_E2E_GATEWAY="http://127.0.0.1:$(port_of gateway e2e)" RS_E2E_GATEWAY_MANAGEMENT="http://127.0.0.1:$(health_port_of gateway e2e)" RS_E2E_KEYS="http://127.0.0.1:$(port_of keys e2e)" RS_E2E_PIDS="$PIDS" \
     RS_E2E_SEARCH="http://127.0.0.1:$(port_of search e2e)" \
     RS_E2E_REDIS_PORT="$E2E_REDIS_PORT" RS_E2E_TOPIC_PREFIX="$E2E_TOPIC_PREFIX" \
     "$ROOT/mvnw" -B -pl gateway-service failsafe:integration-test failsafe:verify -Pe2e || rc=$?

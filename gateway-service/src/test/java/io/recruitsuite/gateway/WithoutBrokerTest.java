@@ -1,9 +1,12 @@
 package io.recruitsuite.gateway;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.recruitsuite.common.testing.NoBroker;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,11 +16,14 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(NoBroker.class)
 class WithoutBrokerTest {
 
+    @TestHTTPResource(value = "health", management = true)
+    URL health;
+
     @Test
     void startsReadyAndServesWithoutABroker() {
-        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(health + "/started").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(health + "/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(health + "/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/api/v1").then().statusCode(200);
     }
 }

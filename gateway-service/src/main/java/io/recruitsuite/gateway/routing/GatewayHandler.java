@@ -250,10 +250,15 @@ public class GatewayHandler {
                 request.pause();
                 emitter.fail(new ClientBodyIncomplete());
             });
+            boolean[] over = {false};
             request.handler(chunk -> {
+                if (over[0]) {
+                    // drained, not paused: a client still writing must get to read its 413 (the connection then closes)
+                    return;
+                }
                 if (body.length() + chunk.length() > limit) {
+                    over[0] = true;
                     rc.vertx().cancelTimer(timer);
-                    request.pause();
                     emitter.fail(new IllegalArgumentException("body over the limit"));
                     return;
                 }
@@ -265,7 +270,9 @@ public class GatewayHandler {
             });
             request.endHandler(end -> {
                 rc.vertx().cancelTimer(timer);
-                emitter.complete(body);
+                if (!over[0]) {
+                    emitter.complete(body);
+                }
             });
             request.resume();
         });

@@ -43,6 +43,7 @@ class EndToEndIT {
 
     static final String GATEWAY = System.getenv().getOrDefault("RS_E2E_GATEWAY", "http://127.0.0.1:18080");
     static final String SEARCH = System.getenv().getOrDefault("RS_E2E_SEARCH", "http://127.0.0.1:18083");
+    static final String GATEWAY_MANAGEMENT = System.getenv().getOrDefault("RS_E2E_GATEWAY_MANAGEMENT", "http://127.0.0.1:19080");
     static final String KEYS = System.getenv().getOrDefault("RS_E2E_KEYS", "http://127.0.0.1:18081");
 
     static final String NURSE_CV = "Registered nurse with seven years on acute surgical wards. Wound dressing, IV therapy, "
@@ -467,7 +468,7 @@ class EndToEndIT {
             }
             assertEquals(15, admitted, "with Redis down the gateway admits its share of the limit");
             // designed to serve without Redis, so Redis never makes the gateway (or the search-service) NotReady
-            given().baseUri(GATEWAY).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri(GATEWAY_MANAGEMENT).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             given().baseUri(SEARCH).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             exec("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", redisPort, "--save", "", "--appendonly", "no");
@@ -596,7 +597,12 @@ class EndToEndIT {
     @Test
     @org.junit.jupiter.api.Order(110)
     void prometheusSeesRoutesRefusalsOutboxesAndDeliveries() throws Exception {
-        String gatewayMetrics = given().get(GATEWAY + "/q/metrics").then().statusCode(200).extract().asString();
+        String gatewayMetrics = given().get(GATEWAY_MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
+        // the public port serves no /q/*, however the path is spelt
+        for (String path : List.of("/q/metrics", "/q/health", "/q/openapi", "/api/v1/docs/../../../q/metrics", "/api/v1/docs/%2e%2e/%2e%2e/q/health")) {
+            int status = given().urlEncodingEnabled(false).get(GATEWAY + path).statusCode();
+            assertTrue(status == 404 || status == 400, path + " on the public port answered " + status);
+        }
         assertTrue(gatewayMetrics.matches("(?s).*gateway_requests_seconds_count\\{[^}]*route=\"/api/v1/search/\\*\\*\",[^}]*status=\"200\".*"),
                 "requests by route pattern and status");
         assertTrue(gatewayMetrics.contains("gateway_requests_seconds_bucket{"), "latency histogram");

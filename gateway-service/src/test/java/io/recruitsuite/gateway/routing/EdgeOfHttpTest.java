@@ -53,4 +53,13 @@ class EdgeOfHttpTest {
         // no credentials: the answer is the 401 of authentication, not a 400 about the path
         assertEnvelope(raw("GET /api/v1/candidates?q=a%2Fb%5Cc%2E HTTP/1.1"), "401", "unauthorized");
     }
+
+    @Test
+    void managementEndpointsAreNotOnThePublicPortHoweverThePathIsSpelt() throws IOException {
+        for (String path : new String[]{"/q/metrics", "/q/health/ready", "/q/openapi", "/api/v1/docs/../../../q/metrics",
+                "/api/v1/docs/%2e%2e/%2e%2e/q/health"}) {
+            String answer = raw("GET " + path + " HTTP/1.1");
+            assertTrue(answer.startsWith("HTTP/1.1 404") || answer.startsWith("HTTP/1.1 400"), path + ":\n" + answer);
+        }
+    }
 }
