@@ -105,6 +105,8 @@ public final class Faults {
                     report.violation("services did not recover from the PostgreSQL restart by themselves: " + ready);
                 }
             });
+            phase("postgres-long", () -> longOutage("PostgreSQL", "pg-stop", "pg-start", Params.FAULTS_PG_LONG_DOWN, true));
+            phase("kafka-long", () -> longOutage("the Kafka broker", "kafka-stop", "kafka-start", Params.FAULTS_KAFKA_LONG_DOWN, false));
         } catch (RuntimeException e) {
             report.violation("the run was cut short: " + e.getMessage());
             e.printStackTrace();
@@ -116,6 +118,56 @@ public final class Faults {
         Path file = report.write("faults");
         System.out.println("report: " + file);
         return report.violations.isEmpty();
+    }
+
+    /**
+     * A dependency down for minutes under the steady load: no process is restarted (Kubernetes would
+     * restart one whose liveness failed, so liveness must stay UP throughout), readiness shows the
+     * outage where the design says so (every service with a database, for PostgreSQL), and every service
+     * is ready again within FAULTS_RECOVER_WITHIN of the dependency's return, by itself.
+     */
+    private void longOutage(String what, String stop, String start, Duration down, boolean readinessDrops) throws Exception {
+        String before = Stack.run("pids");
+        fault(stop);
+        long until = System.currentTimeMillis() + down.toMillis();
+        java.util.Set<String> liveDown = new java.util.TreeSet<>();
+        java.util.Set<String> readyDown = new java.util.TreeSet<>();
+        while (System.currentTimeMillis() < until) {
+            sleep(Duration.ofMillis(Math.min(Params.FAULTS_POLL.toMillis() * 6, Math.max(1, until - System.currentTimeMillis()))));
+            String health = Stack.run("health");
+            String[] parts = health.split(" ");
+            for (String s : parts[0].substring("ready-down=".length()).split(",")) {
+                if (!s.equals("none")) {
+                    readyDown.add(s);
+                }
+            }
+            for (String s : parts[1].substring("live-down=".length()).split(",")) {
+                if (!s.equals("none")) {
+                    liveDown.add(s);
+                }
+            }
+        }
+        note(what + " down " + down.toSeconds() + " s: services not ready at some point", readyDown.isEmpty() ? "none" : String.join(", ", readyDown));
+        note(what + " down " + down.toSeconds() + " s: services not live at some point", liveDown.isEmpty() ? "none" : String.join(", ", liveDown));
+        if (!liveDown.isEmpty()) {
+            report.violation("liveness failed during the " + what + " outage (Kubernetes would restart them): " + liveDown);
+        }
+        if (readinessDrops && readyDown.isEmpty()) {
+            report.violation("no service reported the " + what + " outage in its readiness");
+        }
+        long returned = System.currentTimeMillis();
+        fault(start);
+        String ready = Stack.run("wait-ready", Long.toString(Params.FAULTS_RECOVER_WITHIN.toSeconds()));
+        note("readiness after " + what + " returned", ready + " (" + (System.currentTimeMillis() - returned) / 1000 + " s after it was started again)");
+        if (!ready.startsWith("all services ready")) {
+            report.violation("services were not ready within " + Params.FAULTS_RECOVER_WITHIN.toSeconds() + " s of " + what + " returning: " + ready);
+        }
+        String after = Stack.run("pids");
+        note("service processes across the " + what + " outage", before.equals(after) ? "the same (none restarted)" : before + " / " + after);
+        if (!before.equals(after)) {
+            report.violation("a service process changed across the " + what + " outage: " + before + " -> " + after);
+        }
+        sleep(Params.FAULTS_RECOVERY);
     }
 
     // ---------------------------------------------------------------- set-up

@@ -26,7 +26,7 @@ final class Params {
     // ---------------------------------------------------------------- ./suite faults
     /** the phases to run, in this order (a subset skips the others) */
     static final List<String> FAULTS_PHASES = List.of(text("FAULTS_PHASES",
-            "baseline,kafka-down,redis-down,candidate-kill,webhook-kill,receiver-down,postgres-restart").split(","));
+            "baseline,kafka-down,redis-down,candidate-kill,webhook-kill,receiver-down,postgres-restart,postgres-long,kafka-long").split(","));
     /** steady load during the whole run: requests per second and the mix of operations (weights) */
     static final double FAULTS_RATE = number("FAULTS_RATE", 3);
     static final String FAULTS_MIX = text("FAULTS_MIX", "upload=20,list=25,get=30,search=25");
@@ -37,6 +37,11 @@ final class Params {
     static final Duration FAULTS_REDIS_DOWN = duration("FAULTS_REDIS_DOWN", "30s");
     static final Duration FAULTS_RECEIVER_DOWN = duration("FAULTS_RECEIVER_DOWN", "10m");
     static final Duration FAULTS_PG_DOWN = duration("FAULTS_PG_DOWN", "10s");
+    /** the long outages: PostgreSQL, then the broker, down this long under the steady load, no process restarted */
+    static final Duration FAULTS_PG_LONG_DOWN = duration("FAULTS_PG_LONG_DOWN", "5m");
+    static final Duration FAULTS_KAFKA_LONG_DOWN = duration("FAULTS_KAFKA_LONG_DOWN", "5m");
+    /** how soon after a long outage ends every service must be ready again by itself */
+    static final Duration FAULTS_RECOVER_WITHIN = duration("FAULTS_RECOVER_WITHIN", "60s");
     /** load that runs after each fault is repaired, before the next one, still counted in that phase */
     static final Duration FAULTS_RECOVERY = duration("FAULTS_RECOVERY", "20s");
     /** how long after a kill -9 the service stays down before ./suite starts it again */

@@ -15,7 +15,7 @@ REL_PG_PORT=15432
 REL_REDIS_PORT=16379
 REL_KAFKA_PORT=19092
 REL_KAFKA_CONTROLLER_PORT=19093
-FAULTS_TIME_LIMIT=${FAULTS_TIME_LIMIT:-1500}     # seconds: the whole ./suite faults, start-up and clean-up included
+FAULTS_TIME_LIMIT=${FAULTS_TIME_LIMIT:-2700}     # seconds: the whole ./suite faults, start-up and clean-up included
 LOAD_EXTRA_TIME=${LOAD_EXTRA_TIME:-600}          # seconds beyond the measured minutes (seeding, warm-up, report)
 REL_CLEANUP_RESERVE=90                           # seconds kept for the driver's report and the clean-up
 # the faults stack: a retry schedule in seconds instead of hours, and a per-key limit the load stays
@@ -126,6 +126,14 @@ rel_action() { # env action [args]: what the driver asks for while it runs
         sleep 1
       done
       echo "not ready after $1 s:$not";;
+    health)      # the services whose readiness and liveness are not UP now: "ready-down=a,b live-down=c"
+      local ready="" live="" base
+      for svc in "${SERVICES[@]}"; do
+        base="http://127.0.0.1:$(health_port_of "$svc" "$env")/q/health"
+        curl -fsS -m 5 "$base/ready" 2>/dev/null | grep -q '"UP"' || ready="$ready${ready:+,}$svc"
+        curl -fsS -m 5 "$base/live" 2>/dev/null | grep -q '"UP"' || live="$live${live:+,}$svc"
+      done
+      echo "ready-down=${ready:-none} live-down=${live:-none}";;
     memory)      # SERVICE PID HEAP-AFTER-FULL-GC RSS (bytes) for every service
       for svc in "${SERVICES[@]}"; do
         pid=$(cat "$PIDS/$svc-$env.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null || continue
