@@ -14,7 +14,8 @@
 // private receiver (prod), the refusal is checked instead, and the event must still leave the outbox.
 //
 // What differs from a pod, and why (nothing else is changed):
-//  - QUARKUS_HTTP_HOST is the pod's own address instead of 0.0.0.0 (pods share no network namespace here);
+//  - QUARKUS_HTTP_HOST (and the gateway's QUARKUS_MANAGEMENT_HOST) is the pod's own address instead of 0.0.0.0
+//    (pods share no network namespace here);
 //  - RS_KEYS_DIR is a folder holding exactly the Secret items the pod mounts, instead of /etc/recruit/keys;
 //  - RS_DB_NAME gets the suffix _deploy, so the test never touches another stack's database;
 //  - the JVM resolves names from the hosts file (-Djdk.net.hosts.file, Vert.x set to use the JDK resolver).
@@ -355,7 +356,7 @@ async function testOverlay(overlay, jarsOf) {
     mkdirSync(tmp, { recursive: true });
     const databases = [];
     const env = containerEnv(container, objects, secrets, (name, value) => {
-      if (name === "QUARKUS_HTTP_HOST") return podIp.get(service);
+      if (name === "QUARKUS_HTTP_HOST" || name === "QUARKUS_MANAGEMENT_HOST") return podIp.get(service);
       if (name === "RS_KEYS_DIR" && value === keysMount?.mountPath) return keysDir;
       if (name === "RS_DB_NAME") { databases.push(value + DB_SUFFIX); return value + DB_SUFFIX; }
       return value;
