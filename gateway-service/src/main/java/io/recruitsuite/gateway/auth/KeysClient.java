@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,16 +61,7 @@ public class KeysClient {
         return client.post("/internal/v1/keys/verify")
                 .putHeader("Authorization", "Bearer " + signer.serviceToken())
                 .sendJsonObject(new JsonObject().put("key", key))
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("keys-service answered " + response.statusCode());
-                    }
-                    try {
-                        return mapper.readValue(response.bodyAsString(), VerifyAnswer.class).data();
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException("keys-service answered an unreadable verdict", e);
-                    }
-                });
+                .map(response -> read(response, VerifyAnswer.class, "verdict").data());
     }
 
     /** The member standing's envelope. */
@@ -83,16 +76,19 @@ public class KeysClient {
         return client.get("/internal/v1/organizations/" + encode(organizationId) + "/members/" + encode(userId))
                 .putHeader("Authorization", "Bearer " + signer.serviceToken())
                 .send()
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("keys-service answered " + response.statusCode());
-                    }
-                    try {
-                        return mapper.readValue(response.bodyAsString(), StandingAnswer.class).data();
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException("keys-service answered an unreadable member standing", e);
-                    }
-                });
+                .map(response -> read(response, StandingAnswer.class, "member standing").data());
+    }
+
+    /** A 200 answer read as its envelope record; anything else fails the call (and counts for the breaker). */
+    private <A> A read(HttpResponse<Buffer> response, Class<A> envelope, String what) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("keys-service answered " + response.statusCode());
+        }
+        try {
+            return mapper.readValue(response.bodyAsString(), envelope);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("keys-service answered an unreadable " + what, e);
+        }
     }
 
     private static String encode(String segment) {
@@ -107,19 +103,10 @@ public class KeysClient {
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<Long> monthlyUsage(String organizationId, YearMonth month) {
-        return client.get("/internal/v1/usage/" + organizationId + "/" + month)
+        return client.get("/internal/v1/usage/" + encode(organizationId) + "/" + month)
                 .putHeader("Authorization", "Bearer " + signer.serviceToken())
                 .send()
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("keys-service answered " + response.statusCode());
-                    }
-                    try {
-                        return mapper.readValue(response.bodyAsString(), UsageAnswer.class).data().requests();
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException("keys-service answered an unreadable usage count", e);
-                    }
-                });
+                .map(response -> read(response, UsageAnswer.class, "usage count").data().requests());
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
