@@ -28,8 +28,6 @@ public class CandidateService {
     @Inject
     CandidateRepository candidates;
     @Inject
-    CandidateQueries listing;
-    @Inject
     DocumentRepository documents;
     @Inject
     CandidateEvents events;
@@ -96,9 +94,9 @@ public class CandidateService {
     @WithSession
     public Uni<Listing<Candidate>> list(String organizationId, CandidateFilter filter, PageRequest page) {
         return Listing.of(page, c -> new Cursor(c.createdAt(), c.id()),
-                (offset, limit) -> listing.page(organizationId, filter, offset, limit),
-                () -> listing.count(organizationId, filter),
-                (cursor, limit) -> listing.after(organizationId, filter, cursor, limit));
+                (offset, limit) -> candidates.page(organizationId, filter, offset, limit),
+                () -> candidates.count(organizationId, filter),
+                (cursor, limit) -> candidates.after(organizationId, filter, cursor, limit));
     }
 
     public record Changes(String name, String email, String phone, List<String> tags,
