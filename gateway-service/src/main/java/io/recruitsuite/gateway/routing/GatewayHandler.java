@@ -431,10 +431,14 @@ public class GatewayHandler {
         if (path == null || path.contains("\\") || path.contains("//")) {
             return false;
         }
-        // only the path: a query value may well contain an encoded slash or dot
+        // a NUL is never part of a name or a value; encoded separators only matter in the path (a query value
+        // may well contain an encoded slash, backslash or dot)
+        if (uri.contains("%00")) {
+            return false;
+        }
         int query = uri.indexOf('?');
         String lower = (query < 0 ? uri : uri.substring(0, query)).toLowerCase(Locale.ROOT);
-        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
+        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")) {
             return false;
         }
         for (String segment : path.split("/")) {

@@ -62,4 +62,15 @@ class EdgeOfHttpTest {
             assertTrue(answer.startsWith("HTTP/1.1 404") || answer.startsWith("HTTP/1.1 400"), path + ":\n" + answer);
         }
     }
+
+    @Test
+    void theApiExplorerIsOnThePublicPort() throws IOException {
+        String answer = raw("GET /api/v1/docs/ HTTP/1.1");
+        assertTrue(answer.startsWith("HTTP/1.1 200") && answer.toLowerCase().contains("swagger"), answer);
+    }
+
+    @Test
+    void aNulInAQueryValueIsRefusedAtTheDoor() throws IOException {
+        assertEnvelope(raw("GET /api/v1/candidates?search=a%00b HTTP/1.1"), "400", "validation_error");
+    }
 }
