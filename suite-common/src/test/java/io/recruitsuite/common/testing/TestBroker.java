@@ -41,6 +41,7 @@ public final class TestBroker implements AutoCloseable {
     private final Path home;
     private final int port;
     private final Map<String, String> clientProperties;
+    private final Map<Process, Thread> hooks = new java.util.concurrent.ConcurrentHashMap<>();
     private Process process;
 
     private TestBroker(Path home, int port, Map<String, String> clientProperties) {
@@ -161,7 +162,12 @@ public final class TestBroker implements AutoCloseable {
                 "-c", home.resolve("server.properties").toString()));
         args.addAll(List.of(extra));
         Process formatting = run(lib, "kafka.tools.StorageTool", args.toArray(String[]::new));
-        if (!formatting.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || formatting.exitValue() != 0) {
+        boolean ended = formatting.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (!ended) {
+            formatting.destroyForcibly().waitFor();
+        }
+        forget(formatting);
+        if (!ended || formatting.exitValue() != 0) {
             throw new IllegalStateException("the test broker's storage was not formatted; see " + home.resolve("broker.log"));
         }
     }
@@ -203,6 +209,7 @@ public final class TestBroker implements AutoCloseable {
         if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        forget(process);
         process = null;
     }
 
@@ -231,8 +238,27 @@ public final class TestBroker implements AutoCloseable {
         Process started = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("broker.log").toFile())).start();
         // the broker must not outlive the test JVM, whatever ends it
-        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+        Thread hook = new Thread(started::destroyForcibly, "test-broker-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        hooks.put(started, hook);
         return started;
+    }
+
+    /**
+     * Drops the shutdown hook of a process that has ended: a registered hook holds this class, and so
+     * the class loader of the Quarkus application that ran the test, for as long as the JVM lives
+     * (a native library that loader loaded, such as an embedding model's tokenizer, could then not be
+     * loaded by the next application of the same test JVM).
+     */
+    private void forget(Process ended) {
+        Thread hook = hooks.remove(ended);
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook runs anyway, and destroying an ended process is harmless
+            }
+        }
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
