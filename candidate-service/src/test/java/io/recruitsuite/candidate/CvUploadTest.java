@@ -143,6 +143,12 @@ class CvUploadTest {
         byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
         Arrays.fill(tooLarge, (byte) 'a');
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        byte[] docxBomb;
+        try {
+            docxBomb = io.recruitsuite.candidate.extraction.ExtractionLimitsTest.docxExpandingTo(100);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         record Bad(String filename, byte[] content, String mediaType, int status, String code, String message) {
         }
         List<Bad> cases = List.of(
@@ -162,7 +168,9 @@ class CvUploadTest {
                 new Bad("huge.txt", tooLarge, "text/plain", 413, "payload_too_large", "at most 10485760 bytes"),
                 new Bad("photo.png", png, "image/png", 415, "unsupported_media_type", "unsupported file type"),
                 new Bad("old.doc", CvFiles.ole2(), "application/msword", 415, "unsupported_media_type", "legacy Word"),
-                new Bad("renamed.docx", CvFiles.ole2(), DOCX, 400, "validation_error", "legacy Word"));
+                new Bad("renamed.docx", CvFiles.ole2(), DOCX, 400, "validation_error", "legacy Word"),
+                // a few hundred KB that inflate to 100 MB: refused at the expansion budget, not read whole
+                new Bad("bomb.docx", docxBomb, DOCX, 413, "payload_too_large", "expands to more than 32 MB"));
         for (Bad bad : cases) {
             for (String path : List.of("/api/v1/candidates/" + cand + "/documents", "/api/v1/candidates/upload")) {
                 upload(org, path, bad.filename(), bad.content(), bad.mediaType(), Map.of("name", "Someone Else"))

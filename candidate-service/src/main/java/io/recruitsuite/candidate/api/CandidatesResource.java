@@ -21,6 +21,8 @@ import io.recruitsuite.candidate.paging.PageRequest;
 import io.recruitsuite.candidate.paging.PagingConfig;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Caller;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.function.BooleanSupplier;
 import io.recruitsuite.common.security.Scopes;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -119,9 +122,10 @@ public class CandidatesResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Scopes.CANDIDATES_WRITE)
     public Uni<RestResponse<Envelope<CandidateFull>>> upload(@RestForm("file") FileUpload file, @RestForm("name") String name,
-                                                           @RestForm("email") String email, @RestForm("phone") String phone) {
+                                                           @RestForm("email") String email, @RestForm("phone") String phone,
+                                                           @Context HttpServerRequest request) {
         String organizationId = caller.organizationId();
-        return uploads.extract(upload(file))
+        return uploads.extract(organizationId, upload(file), clientGone(request))
                 .chain(cv -> {
                     String candidateName = name != null && !name.isBlank() ? name : cv.found().name();
                     if (candidateName == null) {
@@ -137,11 +141,12 @@ public class CandidatesResource {
     @Path("/{id}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Scopes.CANDIDATES_WRITE)
-    public Uni<RestResponse<Envelope<DocumentSummary>>> addDocument(@PathParam("id") String id, @RestForm("file") FileUpload file) {
+    public Uni<RestResponse<Envelope<DocumentSummary>>> addDocument(@PathParam("id") String id, @RestForm("file") FileUpload file,
+                                                                  @Context HttpServerRequest request) {
         String organizationId = caller.organizationId();
         CvUploads.Upload upload = upload(file);
         return service.require(organizationId, id)
-                .chain(c -> uploads.extract(upload))
+                .chain(c -> uploads.extract(organizationId, upload, clientGone(request)))
                 .chain(cv -> service.addDocument(organizationId, id, cv.document()))
                 .map(d -> RestResponse.status(Response.Status.CREATED, Envelope.of(DocumentSummary.of(d))));
     }
@@ -217,5 +222,10 @@ public class CandidatesResource {
             out.add(t.textValue());
         }
         return out;
+    }
+
+    /** Whether the client has gone away: reading its file then stops. */
+    private static BooleanSupplier clientGone(HttpServerRequest request) {
+        return () -> request.response().closed();
     }
 }

@@ -2,6 +2,8 @@ package io.recruitsuite.candidate.documents;
 
 import io.recruitsuite.candidate.candidates.CandidateService.NewDocument;
 import io.recruitsuite.candidate.extraction.CvContacts;
+import io.recruitsuite.candidate.extraction.Deadline;
+import io.recruitsuite.candidate.extraction.ExtractionLimits;
 import io.recruitsuite.candidate.extraction.FileKind;
 import io.recruitsuite.candidate.extraction.FileSniffer;
 import io.recruitsuite.candidate.extraction.TextExtractor;
@@ -19,6 +21,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Uploaded CV files: checked, typed and turned into text before anything is stored, so a bad file
@@ -34,11 +40,13 @@ public class CvUploads {
     DocumentRules rules;
 
     private TextExtractor extractor;
+    private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
     private CvContacts contacts;
 
     @PostConstruct
     void init() {
-        extractor = new TextExtractor(config.maxPdfPages());
+        extractor = new TextExtractor(new ExtractionLimits(config.maxPdfPages(), config.maxExpandedSize().asLongValue(),
+                config.maxZipEntries(), config.maxTextChars(), config.extractionTimeBudget()));
         contacts = new CvContacts(config.nameSearchLines());
     }
 
@@ -49,21 +57,33 @@ public class CvUploads {
     public record Upload(String filename, String mediaType, long size, Path file) {
     }
 
-    public Uni<Extracted> extract(Upload upload) {
+    /**
+     * Reads an uploaded file into the document to store. {@code clientGone} stops the reading when nobody
+     * waits for it any more; an organization reads at most {@code documents.extractions-per-organization}
+     * files at a time.
+     */
+    public Uni<Extracted> extract(String organizationId, Upload upload, BooleanSupplier clientGone) {
         if (upload == null || upload.file() == null) {
             throw ApiException.validation("file: required (a multipart/form-data part named 'file')");
         }
         // the size is known before reading: refuse a large file without touching it
         checkSize(upload.size());
         String filename = rules.filename(upload.filename());
-        Uni<Extracted> extracted = Uni.createFrom().item(() -> extractBlocking(filename, upload))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        AtomicInteger reading = inProgress.computeIfAbsent(organizationId, org -> new AtomicInteger());
+        if (reading.incrementAndGet() > config.extractionsPerOrganization()) {
+            reading.decrementAndGet();
+            throw new ApiException(ErrorCode.RATE_LIMITED, "file: this organization already has "
+                    + config.extractionsPerOrganization() + " files being read; retry in a few seconds");
+        }
+        Uni<Extracted> extracted = Uni.createFrom().item(() -> extractBlocking(filename, upload, new Deadline(config.extractionTimeBudget(), clientGone)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onTermination().invoke(() -> inProgress.computeIfPresent(organizationId, (org, n) -> n.decrementAndGet() <= 0 ? null : n));
         // the caller goes on to store the CV in a reactive session, which lives on the request's Vert.x context: return there
         Context context = Vertx.currentContext();
         return context == null ? extracted : extracted.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
-    Extracted extractBlocking(String filename, Upload upload) {
+    Extracted extractBlocking(String filename, Upload upload, Deadline deadline) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("CV extraction must not run on an event-loop thread");
         }
@@ -78,7 +98,7 @@ public class CvUploads {
         }
         checkSize(content.length);
         FileKind kind = FileSniffer.detect(filename, upload.mediaType(), content);
-        String text = extractor.extract(kind, content);
+        String text = extractor.extract(kind, content, deadline);
         if (text.length() > config.maxTextChars()) {
             throw ApiException.validation("file: the extracted text has " + text.length() + " characters; at most " + config.maxTextChars());
         }

@@ -17,4 +17,16 @@ public interface DocumentsConfig {
 
     /** How many leading lines of an uploaded CV may hold the candidate's name. */
     int nameSearchLines();
+
+    /** Most bytes a file may expand to while it is read (a DOCX's zip entries, a PDF's decoded streams). */
+    MemorySize maxExpandedSize();
+
+    /** Most parts (zip entries) a DOCX may hold. */
+    int maxZipEntries();
+
+    /** Longest one file may take to read; a CV takes well under a second. */
+    java.time.Duration extractionTimeBudget();
+
+    /** Files of one organization read at the same time; beyond, 429 (one tenant's uploads cannot take every worker). */
+    int extractionsPerOrganization();
 }

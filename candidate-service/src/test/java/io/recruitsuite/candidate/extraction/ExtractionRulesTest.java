@@ -50,7 +50,7 @@ class ExtractionRulesTest {
     @Test
     void extractedTextIsNormalized() {
         assertEquals("a\n\nb\tc", TextExtractor.normalize("\uFEFFa  \r\n\r\n\r\n\r\nb\tc\u0007 "));
-        TextExtractor extractor = new TextExtractor(10);
+        TextExtractor extractor = new TextExtractor(new ExtractionLimits(10, 32 << 20, 1000, 200_000, java.time.Duration.ofSeconds(5)));
         assertEquals("Alice", extractor.extract(FileKind.TEXT, " Alice \n".getBytes(StandardCharsets.UTF_8)));
         assertThrows(ApiException.class, () -> extractor.extract(FileKind.TEXT, " \n ".getBytes(StandardCharsets.UTF_8)));
     }
