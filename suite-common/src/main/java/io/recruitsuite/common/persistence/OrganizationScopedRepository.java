@@ -43,10 +43,25 @@ public abstract class OrganizationScopedRepository<E extends OrganizationOwned> 
                 .map(e -> e != null && organizationId.equals(e.organizationId()) ? e : null);
     }
 
-    /** As {@link #findById(String, Object)}, with the row locked until the transaction ends. */
+    /**
+     * As {@link #findById(String, Object)}, with the row locked until the transaction ends. The lock
+     * statement itself names the organization ({@code … where organization = ? and id = ? for update}),
+     * so another organization's request for this id matches no row and neither takes nor waits for its lock.
+     */
     public Uni<E> findByIdForUpdate(String organizationId, Object id) {
-        return Panache.getSession().chain(s -> s.find(type, id, LockMode.PESSIMISTIC_WRITE))
-                .map(e -> e != null && organizationId.equals(e.organizationId()) ? e : null);
+        if (organizationId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a scoped query needs an organization"));
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery(lockById(), type)
+                .setParameter(ORGANIZATION, organizationId)
+                .setParameter("id", id)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull());
+    }
+
+    /** The HQL of {@link #findByIdForUpdate(String, Object)}: the scoped condition and the entity's id. */
+    String lockById() {
+        return "from " + type.getSimpleName() + " e where " + scoped("id(e) = :id");
     }
 
     public Uni<E> persist(E entity) {
