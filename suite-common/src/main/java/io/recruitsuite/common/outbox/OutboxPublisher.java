@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -63,7 +62,6 @@ public class OutboxPublisher {
     // the Quarkus scheduler does not go below one second; events should leave within a fraction of it
     private ScheduledExecutorService loop;
 
-    private volatile Producer<String, String> producer;
     private volatile OutboxRelay relay;
     private volatile boolean failing;
     private final AtomicLong pending = new AtomicLong();
@@ -71,8 +69,9 @@ public class OutboxPublisher {
     private Counter published;
 
     void start(@Observes StartupEvent event) {
-        producer = OutboxProducers.create(kafka, applicationName + "-outbox", sendTimeout);
-        relay = new OutboxRelay(pool, producer, kafka::topic, advisoryLockId, batchSize, sendTimeout);
+        // a supplier: the relay takes a new producer after a failed send made it close the previous one
+        relay = new OutboxRelay(pool, () -> OutboxProducers.create(kafka, applicationName + "-outbox", sendTimeout), kafka::topic,
+                advisoryLockId, batchSize, sendTimeout);
         Gauge.builder("outbox.pending", pending, AtomicLong::get)
                 .description("Events written but not yet acknowledged by Kafka").register(meters);
         Gauge.builder("outbox.oldest.age", oldestSeconds, AtomicReference::get).baseUnit("seconds")
@@ -95,8 +94,8 @@ public class OutboxPublisher {
                 Thread.currentThread().interrupt();
             }
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(2));
+        if (relay != null) {
+            relay.close(Duration.ofSeconds(2));
         }
     }
 

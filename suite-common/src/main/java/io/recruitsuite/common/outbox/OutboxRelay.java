@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.Future;
@@ -29,23 +30,36 @@ import java.util.concurrent.atomic.AtomicReference;
  * Kafka acknowledged it; if the broker is down the transaction rolls back and the same rows are
  * tried again on the next run: nothing is lost, and the idempotent producer keeps retries from
  * writing a record twice.
+ * <p>
+ * After a failed send the relay closes its producer at once ({@code close(Duration.ZERO)}) and takes a
+ * new one for the next run. The idempotent producer keeps a partition's order only while its retries
+ * succeed: a batch that fails for good (its delivery timeout passed while the broker was away, or the
+ * broker refused it) does not stop the batches queued behind it, and those would reach the broker when
+ * it comes back, ahead of the failed record the next run sends again. Closing the producer forcibly
+ * aborts every record it has not sent yet, so nothing of the batch lands after its first failure
+ * (what the broker already has in flight behind a failed batch it refuses by sequence number).
  */
 public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Pool pool;
-    private final Producer<String, String> producer;
+    private final Supplier<Producer<String, String>> producers;
+    /** The current producer; null after a failed send closed it, until the next run takes a new one. */
+    private volatile Producer<String, String> producer;
     private final UnaryOperator<String> physicalTopic;
     private final long advisoryLockId;
     private final int batchSize;
     private final Duration sendTimeout;
 
-    /** {@code physicalTopic} maps the logical topic stored with each event to the deployment's topic name. */
-    public OutboxRelay(Pool pool, Producer<String, String> producer, UnaryOperator<String> physicalTopic, long advisoryLockId, int batchSize,
-            Duration sendTimeout) {
+    /**
+     * {@code producers} makes the relay's producer (again after a failed send closed the previous one);
+     * {@code physicalTopic} maps the logical topic stored with each event to the deployment's topic name.
+     */
+    public OutboxRelay(Pool pool, Supplier<Producer<String, String>> producers, UnaryOperator<String> physicalTopic, long advisoryLockId,
+            int batchSize, Duration sendTimeout) {
         this.pool = pool;
-        this.producer = producer;
+        this.producers = producers;
         this.physicalTopic = physicalTopic;
         this.advisoryLockId = advisoryLockId;
         this.batchSize = batchSize;
@@ -63,6 +77,40 @@ public final class OutboxRelay {
         return pool.withTransaction(conn -> tryLock(conn)
                         .chain(locked -> locked ? publishLocked(conn) : Uni.createFrom().item(0)))
                 .await().atMost(sendTimeout.plusSeconds(10));
+    }
+
+    /** Closes the relay's producer, waiting up to {@code timeout} for what it still sends. */
+    public void close(Duration timeout) {
+        Producer<String, String> current = producer;
+        producer = null;
+        if (current != null) {
+            current.close(timeout);
+        }
+    }
+
+    private Producer<String, String> producer() {
+        Producer<String, String> current = producer;
+        if (current == null) {
+            current = producers.get();
+            producer = current;
+        }
+        return current;
+    }
+
+    /**
+     * Stops {@code failing} from sending anything more: every record it holds and has not sent is
+     * aborted (its future fails), so none is written after the record that failed. Safe from a send
+     * callback (the producer's own thread), where a close may not wait.
+     */
+    private void abandon(Producer<String, String> failing) {
+        if (producer == failing) {
+            producer = null;
+        }
+        try {
+            failing.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox: closing the failed producer: %s", e.getMessage());
+        }
     }
 
     /** How many events wait to be published and how old the oldest is, for metrics and health. */
@@ -113,10 +161,13 @@ public final class OutboxRelay {
      * acknowledged. Only that prefix is marked published; the rest is sent again next time, after
      * it. Nothing is sent past a failed send, and nothing at all while the broker's metadata is
      * unavailable: otherwise records sent after the broker came back would overtake a failed one,
-     * and the retry would put the failed one (and its followers, again) behind them.
+     * and the retry would put the failed one (and its followers, again) behind them. Records handed
+     * to the producer before the failure was known are sent asynchronously, so the first failure also
+     * closes the producer at once (see the class comment), aborting those it has not sent.
      */
     private Uni<Integer> send(List<Pending> pending) {
         return Uni.createFrom().item(() -> {
+            Producer<String, String> producer = producer();
             try {
                 pending.stream().map(Pending::topic).distinct().map(physicalTopic).forEach(producer::partitionsFor);
             } catch (RuntimeException e) {
@@ -136,15 +187,24 @@ public final class OutboxRelay {
                 }
                 try {
                     acks.add(producer.send(record, (metadata, e) -> {
-                        if (e != null) {
-                            failed.compareAndSet(null, e);
+                        if (e != null && failed.compareAndSet(null, e)) {
+                            abandon(producer);
                         }
                     }));
                 } catch (RuntimeException e) {
-                    failed.compareAndSet(null, e);
+                    if (failed.compareAndSet(null, e)) {
+                        abandon(producer);
+                    }
                 }
             }
-            producer.flush();
+            if (failed.get() == null) {
+                try {
+                    producer.flush();
+                } catch (RuntimeException e) {
+                    // a failure after the loop closed the producer; its futures say which records were acknowledged
+                    LOG.debugf("outbox: flush: %s", e.getMessage());
+                }
+            }
             long deadline = System.nanoTime() + sendTimeout.toNanos();
             int acknowledged = 0;
             for (Future<?> ack : acks) {
