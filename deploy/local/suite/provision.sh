@@ -155,6 +155,7 @@ ensure_keys() {
   done
   [ -f "$KEYS/key-pepper" ] || openssl rand -hex 32 > "$KEYS/key-pepper"
   [ -f "$KEYS/operator-token" ] || openssl rand -hex 24 > "$KEYS/operator-token"
+  [ -f "$KEYS/document-reader-token" ] || openssl rand -hex 24 > "$KEYS/document-reader-token"
   [ -f "$KEYS/webhook-secret-key" ] || openssl rand -hex 32 > "$KEYS/webhook-secret-key"
   chmod 600 "$KEYS"/*
 }

@@ -60,7 +60,9 @@ service_env() { # svc env -> prints env assignments for that service
   case $svc in
     keys)      echo "RS_DB_NAME=$(db_name keys "$env")";;
     candidate) echo "RS_DB_NAME=$(db_name candidates "$env")";;
-    search)    echo "RS_DB_NAME=$(db_name search "$env")";;
+    search)    echo "RS_DB_NAME=$(db_name search "$env")"
+               # the CV text comes from the same stack's candidate-service (docs/search.md)
+               echo "RS_CANDIDATE_SERVICE_URL=http://127.0.0.1:$(port_of candidate "$env")";;
     webhook)   echo "RS_DB_NAME=$(db_name webhooks "$env")"
                echo "RS_WEBHOOKS_ALLOW_HTTP=true"
                echo "RS_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1,::1,localhost";;

@@ -120,14 +120,23 @@ public interface SearchConfig {
 
     interface Reindex {
 
-        /** How long one poll of the replay consumer waits for records. */
-        Duration pollTimeout();
+        /** Documents one page of the candidate-service's listing carries at most. */
+        int pageSize();
 
-        /** Records one poll of the replay consumer returns at most. */
-        int maxPollRecords();
-
-        /** A replay that cannot reach the end of the topic within this time fails. */
+        /** A rebuild that cannot read the whole listing within this time fails. */
         Duration timeout();
+    }
+
+    /** Where the CV text comes from: the candidate-service's document reader (never the topic). */
+    CandidateService candidateService();
+
+    interface CandidateService {
+
+        /** Base URL of the candidate-service (its internal port), e.g. http://candidate-service:8082. */
+        String url();
+
+        /** Connecting to it gives up after this long; the fault-tolerance guards bound the whole call. */
+        Duration connectTimeout();
     }
 
     /** Settings every session on the search database starts with; the migration R__session_settings.sql stores them there. */

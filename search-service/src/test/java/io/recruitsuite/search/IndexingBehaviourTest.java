@@ -117,9 +117,10 @@ class IndexingBehaviourTest {
         List<TestKafka.Raw> events = new ArrayList<>();
         for (int i = 0; i < cvs.size(); i++) {
             ids[i] = "doc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            ObjectNode data = SearchTest.uploadData(ids[i], cvs.get(i).name(), cvs.get(i).text(), List.of(), "pdf");
+            ObjectNode data = SearchTest.uploadData(org, ids[i], cvs.get(i).name(), cvs.get(i).text(), List.of(), "pdf");
             if (i == 2) {
-                data.put("uploadedAt", "yesterday"); // bad data: skipped, and the events after it still apply
+                // bad data (as the candidate-service gives it): skipped, and the events after it still apply
+                CandidateServiceStandIn.register(org, data.deepCopy().put("uploadedAt", "yesterday").put("text", cvs.get(i).text()));
             }
             events.add(SearchTest.envelope(org, "document.upload", data, UUID.randomUUID().toString()));
             if (i == 0) {

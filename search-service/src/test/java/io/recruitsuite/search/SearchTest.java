@@ -3,6 +3,7 @@ package io.recruitsuite.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.Topics;
@@ -31,8 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Indexing from real Kafka events, search against real PostgreSQL/pgvector and Redis. */
+/** Indexing from real Kafka events (the CVs from a stand-in candidate-service), search against real PostgreSQL/pgvector and Redis. */
 @QuarkusTest
+// applies to every @QuarkusTest of the module: the search-service's tests run without the candidate-service
+@QuarkusTestResource(CandidateServiceStandIn.class)
 class SearchTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -46,12 +49,15 @@ class SearchTest {
 
     static String publishUpload(String org, String name, String text, List<String> tags, String fileType) {
         String documentId = "doc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        publish(org, "document.upload", uploadData(documentId, name, text, tags, fileType), UUID.randomUUID().toString());
+        publish(org, "document.upload", uploadData(org, documentId, name, text, tags, fileType), UUID.randomUUID().toString());
         return documentId;
     }
 
-    /** The data of a document.upload event as the candidate-service writes it. */
-    static ObjectNode uploadData(String documentId, String name, String text, List<String> tags, String fileType) {
+    /**
+     * The data of a document.upload event as the candidate-service writes it (no text, no email), the CV itself put into
+     * the stand-in candidate-service the indexer fetches it from.
+     */
+    static ObjectNode uploadData(String org, String documentId, String name, String text, List<String> tags, String fileType) {
         ObjectNode data = MAPPER.createObjectNode()
                 .put("documentId", documentId).put("candidateId", "cand_" + documentId.substring(4))
                 .put("filename", name.toLowerCase().replace(' ', '-') + "." + fileType)
@@ -61,7 +67,7 @@ class SearchTest {
         data.set("tags", MAPPER.valueToTree(tags));
         data.putNull("stage");
         data.putArray("jobIds");
-        return data;
+        return CandidateServiceStandIn.register(org, data);
     }
 
     static void publish(String org, String type, JsonNode data, String eventId) {

@@ -21,6 +21,12 @@ public record CandidateFilter(String search, String tag, OffsetDateTime createdA
     }
 
     public static CandidateFilter parse(String search, String tag, String createdAfter, String job, String stage) {
+        // PostgreSQL refuses a NUL in text: a filter carrying one can match nothing and must not reach the database
+        refuseNul("search", search);
+        refuseNul("tag", tag);
+        refuseNul("createdAfter", createdAfter);
+        refuseNul("job", job);
+        refuseNul("stage", stage);
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiException.validation("search: at most " + MAX_SEARCH + " characters");
         }
@@ -56,5 +62,11 @@ public record CandidateFilter(String search, String tag, OffsetDateTime createdA
         }
         return new CandidateFilter(search == null || search.isBlank() ? null : search.strip(),
                 tag == null || tag.isBlank() ? null : tag.strip(), after, jobId, stageId, stageName);
+    }
+
+    private static void refuseNul(String name, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw ApiException.validation(name + ": must not contain a NUL character");
+        }
     }
 }

@@ -20,4 +20,10 @@ public class DocumentRepository extends OrganizationScopedRepository<Document> {
     public Uni<List<Document>> listByCandidate(String organizationId, String candidateId) {
         return list(organizationId, "candidateId = :candidateId", "uploadedAt desc, id desc", Parameters.with("candidateId", candidateId));
     }
+
+    /** The organization's documents after {@code afterId} in id order (keyset), at most {@code limit}: the search reindex reads them so. */
+    public Uni<List<Document>> pageAfter(String organizationId, String afterId, int limit) {
+        return afterId == null ? list(organizationId, null, "id", null, 0, limit)
+                : list(organizationId, "id > :after", "id", Parameters.with("after", afterId), 0, limit);
+    }
 }

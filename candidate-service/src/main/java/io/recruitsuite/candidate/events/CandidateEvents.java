@@ -1,6 +1,7 @@
 package io.recruitsuite.candidate.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.recruitsuite.candidate.applications.PipelinePosition;
 import io.recruitsuite.candidate.candidates.Candidate;
 import io.recruitsuite.candidate.documents.Document;
@@ -43,19 +44,31 @@ public class CandidateEvents {
                 new CandidateUpdated(c.id(), c.name(), c.email(), c.phone(), c.tags(), changedFields));
     }
 
+    /**
+     * The erasure's event, and the erasure of the candidate's events this service still keeps: the published outbox rows
+     * about the candidate (kept {@code outbox.retention} for diagnosis) are deleted in the same transaction, so its contact
+     * details stay only on the topic, whose retention bounds them (docs/security.md, the data map). Rows not yet published
+     * stay: they still have to reach the consumers, and leave the table {@code outbox.retention} after they did.
+     */
     public Uni<Void> candidateDeleted(Candidate c, List<Document> documents) {
-        return outbox.append(Events.CANDIDATE_DELETED, c.organizationId(),
-                new CandidateDeleted(c.id(), documents.stream().map(Document::id).toList()));
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from outbox where record_key = :org "
+                                + "and published_at is not null and cast(payload as jsonb) #>> '{data,candidateId}' = :candidate")
+                        .setParameter("org", c.organizationId()).setParameter("candidate", c.id()).executeUpdate())
+                .chain(() -> outbox.append(Events.CANDIDATE_DELETED, c.organizationId(),
+                        new CandidateDeleted(c.id(), documents.stream().map(Document::id).toList())));
     }
 
     public Uni<Void> documentUploaded(Candidate c, Document d) {
         return documentUploaded(c, d, PipelinePosition.NONE);
     }
 
-    /** The upload, with the candidate's pipeline position so that search can filter the new CV by stage and job at once. */
+    /**
+     * The upload, with the candidate's pipeline position so that search can filter the new CV by stage and job at once.
+     * Neither the CV text nor the email goes on the topic: search fetches them from {@code /internal/v1/organizations/…/documents}.
+     */
     public Uni<Void> documentUploaded(Candidate c, Document d, PipelinePosition position) {
         return outbox.append(Events.DOCUMENT_UPLOAD, c.organizationId(), new DocumentUploaded(d.id(), d.filename(), c.name(),
-                d.fileSize(), c.id(), d.fileType(), d.wordCount(), EventEnvelope.format(d.uploadedAt().toInstant()), c.email(), d.text(),
+                d.fileSize(), c.id(), d.fileType(), d.wordCount(), EventEnvelope.format(d.uploadedAt().toInstant()),
                 c.tags(), position.stage(), position.jobIds()));
     }
 

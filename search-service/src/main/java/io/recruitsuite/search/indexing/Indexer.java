@@ -11,6 +11,8 @@ import io.recruitsuite.common.events.EventPayload.DocumentUploaded;
 import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.events.EventTypes;
 import io.recruitsuite.search.SearchConfig;
+import io.recruitsuite.search.candidates.CandidateDocument;
+import io.recruitsuite.search.candidates.CandidateDocuments;
 import io.recruitsuite.search.embedding.EmbeddingProvider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -35,8 +38,11 @@ import java.util.function.Function;
  * runs (round trips, index maintenance, the commit's flush) the model already embeds the next ones;
  * {@link #apply(Prepared, Source)} still applies events strictly in their order.
  * <p>
- * A {@link #replay} (reindex) applies an event again even if it was applied before: every effect is
- * idempotent (upsert, delete, set), so re-applying an organization's events in order rebuilds its index.
+ * A {@code document.upload} carries no CV text: the text (and the contact a result shows) is fetched from the
+ * candidate-service's document reader ({@link CandidateDocuments}) when the event is read, for every upload of a poll at
+ * once. A document the candidate-service no longer has was erased since: the event is applied as a no-op, and a later
+ * {@code candidate.deleted} or {@code document.deleted} in the topic removes anything an earlier fetch wrote.
+ * {@link #reindex} writes documents read from the candidate-service's listing (the operator's rebuild).
  */
 @ApplicationScoped
 public class Indexer {
@@ -51,6 +57,8 @@ public class Indexer {
     SearchConfig config;
     @Inject
     IndexingWorkers workers;
+    @Inject
+    CandidateDocuments documents;
 
     private Chunker chunker;
     private CvText cvText;
@@ -59,8 +67,6 @@ public class Indexer {
     public record Source(int partition, long offset) {
     }
 
-    private enum Mode { LIVE, REPLAY }
-
     @PostConstruct
     void init() {
         chunker = new Chunker(config.chunkWords(), config.chunkOverlapWords());
@@ -68,17 +74,20 @@ public class Indexer {
     }
 
     /**
-     * An event read from the topic whose CV (for an upload) is being embedded on the indexing pool.
-     * Applying it waits for that embedding; a failed embedding is done again on the next try.
+     * An event read from the topic whose CV (for an upload) is being fetched and then embedded on the indexing pool.
+     * Applying it waits for both; a failed fetch or embedding is done again on the next try.
      */
     public final class Prepared {
         private final EventEnvelope event;
-        private final Upload upload;
+        private final DocumentUploaded data;
+        private final CompletableFuture<Optional<Upload>> upload;
         private final CompletableFuture<List<float[]>> vectors;
         private final RuntimeException unreadable;
 
-        private Prepared(EventEnvelope event, Upload upload, CompletableFuture<List<float[]>> vectors, RuntimeException unreadable) {
+        private Prepared(EventEnvelope event, DocumentUploaded data, CompletableFuture<Optional<Upload>> upload,
+                         CompletableFuture<List<float[]>> vectors, RuntimeException unreadable) {
             this.event = event;
+            this.data = data;
             this.upload = upload;
             this.vectors = vectors;
             this.unreadable = unreadable;
@@ -88,8 +97,17 @@ public class Indexer {
             return event;
         }
 
-        Uni<List<float[]>> vectors() {
-            return Uni.createFrom().completionStage(vectors).onFailure().recoverWithUni(() -> embed(upload));
+        /** The CV fetched when the event was read, or fetched again if that failed; empty when it was erased since. */
+        Uni<Optional<Upload>> upload() {
+            return Uni.createFrom().completionStage(upload).onFailure().recoverWithUni(() -> fetch(event.organizationId(), data));
+        }
+
+        /** The vectors embedded ahead, or embedded now if that failed or the CV had to be fetched again. */
+        Uni<List<float[]>> vectors(Upload fetched) {
+            if (upload.isDone() && !upload.isCompletedExceptionally() && upload.join().orElse(null) == fetched) {
+                return Uni.createFrom().completionStage(vectors).onFailure().recoverWithUni(() -> embed(fetched));
+            }
+            return embed(fetched);
         }
     }
 
@@ -97,32 +115,56 @@ public class Indexer {
     private record Upload(IndexedDocument doc, List<String> chunks, String keywordText) {
     }
 
-    /** Reads one event and, for a CV upload, queues its embedding on the indexing pool now. */
+    /** Reads one event and, for a CV upload, starts fetching and embedding it now. */
     public Prepared prepare(EventEnvelope event) {
         return prepareAll(List.of(event)).get(0);
     }
 
     /**
-     * Reads events in their order and queues the embedding of their CVs on the indexing pool now:
-     * consecutive CVs share one call to the model of at most {@code search.embedding-batch} passages
-     * (the model embeds a batch faster than the same passages one small call at a time). An upload
-     * whose fields cannot be read fails when applied.
+     * Reads events in their order and starts, for their CVs, the fetch from the candidate-service (all at once) and then
+     * the embedding on the indexing pool: consecutive CVs share one call to the model of at most {@code search.embedding-batch}
+     * passages (the model embeds a batch faster than the same passages one small call at a time). An upload whose fields
+     * cannot be read fails when applied; one whose fetch failed is fetched again when applied.
      */
     public List<Prepared> prepareAll(List<EventEnvelope> events) {
         List<Prepared> prepared = new ArrayList<>(events.size());
+        List<Prepared> uploads = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (!EventTypes.DOCUMENT_UPLOAD.equals(event.type()) || isBlank(event.organizationId())) {
+                prepared.add(new Prepared(event, null, null, null, null));
+                continue;
+            }
+            DocumentUploaded data;
+            try {
+                data = Events.data(mapper, event, Events.DOCUMENT_UPLOAD);
+                if (isBlank(data.documentId())) {
+                    throw new IllegalArgumentException("document.upload without a documentId");
+                }
+            } catch (RuntimeException unreadable) {
+                prepared.add(new Prepared(event, null, null, null, unreadable));
+                continue;
+            }
+            Prepared p = new Prepared(event, data, fetch(event.organizationId(), data).subscribeAsCompletionStage(),
+                    new CompletableFuture<>(), null);
+            prepared.add(p);
+            uploads.add(p);
+        }
+        if (!uploads.isEmpty()) {
+            CompletableFuture.allOf(uploads.stream().map(p -> p.upload).toArray(CompletableFuture[]::new))
+                    .whenComplete((ignored, failure) -> embedInBatches(uploads));
+        }
+        return prepared;
+    }
+
+    /** Once every fetch of a poll is done: the fetched CVs in batches of passages; the rest get no vectors ahead. */
+    private void embedInBatches(List<Prepared> uploads) {
         List<Upload> group = new ArrayList<>();
         List<CompletableFuture<List<float[]>>> groupVectors = new ArrayList<>();
         int groupPassages = 0;
-        for (EventEnvelope event : events) {
-            if (!EventTypes.DOCUMENT_UPLOAD.equals(event.type()) || isBlank(event.organizationId())) {
-                prepared.add(new Prepared(event, null, null, null));
-                continue;
-            }
-            Upload upload;
-            try {
-                upload = upload(event.organizationId(), Events.data(mapper, event, Events.DOCUMENT_UPLOAD));
-            } catch (RuntimeException unreadable) {
-                prepared.add(new Prepared(event, null, null, unreadable));
+        for (Prepared p : uploads) {
+            Upload upload = p.upload.isCompletedExceptionally() ? null : p.upload.join().orElse(null);
+            if (upload == null) {
+                p.vectors.completeExceptionally(new IllegalStateException("nothing fetched to embed"));
                 continue;
             }
             if (!group.isEmpty() && groupPassages + upload.chunks().size() > config.embeddingBatch()) {
@@ -131,16 +173,19 @@ public class Indexer {
                 groupVectors = new ArrayList<>();
                 groupPassages = 0;
             }
-            CompletableFuture<List<float[]>> vectors = new CompletableFuture<>();
             group.add(upload);
-            groupVectors.add(vectors);
+            groupVectors.add(p.vectors);
             groupPassages += upload.chunks().size();
-            prepared.add(new Prepared(event, upload, vectors, null));
         }
         if (!group.isEmpty()) {
             embedTogether(group, groupVectors);
         }
-        return prepared;
+    }
+
+    /** The CV of an upload event from the candidate-service, ready to embed; empty when it no longer exists there. */
+    private Uni<Optional<Upload>> fetch(String org, DocumentUploaded data) {
+        return Uni.createFrom().deferred(() -> documents.one(org, data.documentId()))
+                .map(found -> found.map(d -> upload(org, d)));
     }
 
     /** One call to the model for the passages of several CVs; each CV's future gets its own vectors. */
@@ -173,15 +218,47 @@ public class Indexer {
 
     /** Applies a prepared event the live consumer read at {@code source} (null when unknown), once. */
     public Uni<Void> apply(Prepared prepared, Source source) {
-        return apply(prepared, Mode.LIVE, source);
+        return applyOnce(prepared, source);
     }
 
-    /** Applies an event again, whether or not it was applied before (reindex). */
-    public Uni<Void> replay(EventEnvelope event) {
-        return Uni.createFrom().deferred(() -> apply(prepare(event), Mode.REPLAY, null));
+    /**
+     * Writes documents read from the candidate-service's listing (a rebuild), whatever the index holds of them: their
+     * passages are embedded in batches on the indexing pool, then each is written in a transaction of its own.
+     */
+    public Uni<Integer> reindex(String org, List<CandidateDocument> page) {
+        List<Upload> uploads = page.stream().map(d -> upload(org, d)).toList();
+        List<CompletableFuture<List<float[]>>> futures = uploads.stream().map(u -> new CompletableFuture<List<float[]>>()).toList();
+        List<Upload> group = new ArrayList<>();
+        List<CompletableFuture<List<float[]>>> groupVectors = new ArrayList<>();
+        int groupPassages = 0;
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload upload = uploads.get(i);
+            if (!group.isEmpty() && groupPassages + upload.chunks().size() > config.embeddingBatch()) {
+                embedTogether(group, groupVectors);
+                group = new ArrayList<>();
+                groupVectors = new ArrayList<>();
+                groupPassages = 0;
+            }
+            group.add(upload);
+            groupVectors.add(futures.get(i));
+            groupPassages += upload.chunks().size();
+        }
+        if (!group.isEmpty()) {
+            embedTogether(group, groupVectors);
+        }
+        Uni<Integer> written = Uni.createFrom().item(0);
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload upload = uploads.get(i);
+            CompletableFuture<List<float[]>> vectors = futures.get(i);
+            written = written.chain(n -> Uni.createFrom().completionStage(vectors).onFailure().recoverWithUni(() -> embed(upload))
+                    .chain(v -> index.pool().withTransaction(tx -> index.lockOrganizationShared(tx, org)
+                            .chain(() -> index.replaceDocument(tx, upload.doc(), upload.chunks(), v, upload.keywordText()))))
+                    .map(ignored -> n + 1));
+        }
+        return written;
     }
 
-    private Uni<Void> apply(Prepared prepared, Mode mode, Source source) {
+    private Uni<Void> applyOnce(Prepared prepared, Source source) {
         if (prepared.unreadable != null) {
             return Uni.createFrom().failure(prepared.unreadable);
         }
@@ -191,11 +268,13 @@ public class Indexer {
         if (isBlank(org)) {
             return Uni.createFrom().voidItem();
         }
-        Applier once = (effect) -> transaction(eventId, org, mode, source, effect);
+        Applier once = (effect) -> transaction(eventId, org, source, effect);
         return switch (event.type()) {
-            case EventTypes.DOCUMENT_UPLOAD -> prepared.vectors()
-                    .chain(vectors -> once.apply(tx -> index.replaceDocument(tx, prepared.upload.doc(), prepared.upload.chunks(), vectors,
-                            prepared.upload.keywordText())));
+            // erased since it was uploaded: nothing to index, the event still counts as applied
+            case EventTypes.DOCUMENT_UPLOAD -> prepared.upload().chain(fetched -> fetched.isEmpty()
+                    ? once.apply(tx -> Uni.createFrom().voidItem())
+                    : prepared.vectors(fetched.get()).chain(vectors -> once.apply(tx -> index.replaceDocument(tx, fetched.get().doc(),
+                            fetched.get().chunks(), vectors, fetched.get().keywordText()))));
             case EventTypes.DOCUMENT_DELETED -> {
                 DocumentDeleted deleted = Events.data(mapper, event, Events.DOCUMENT_DELETED);
                 yield once.apply(tx -> index.deleteDocument(tx, org, deleted.documentId()));
@@ -230,14 +309,14 @@ public class Indexer {
         Uni<Void> apply(Function<SqlClient, Uni<?>> effect);
     }
 
-    private Upload upload(String org, DocumentUploaded data) {
+    private Upload upload(String org, CandidateDocument data) {
         String text = data.text() == null ? "" : data.text();
         if (text.length() > config.maxTextChars()) {
             text = text.substring(0, config.maxTextChars());
         }
         text = cvText.normalise(text);
         List<String> chunks = chunker.split(text);
-        IndexedDocument doc = new IndexedDocument(data.documentId(), org, data.candidateId(), data.filename(), data.candidateName(),
+        IndexedDocument doc = new IndexedDocument(data.id(), org, data.candidateId(), data.filename(), data.candidateName(),
                 data.candidateEmail(), data.fileType(), data.fileSize(), data.wordCount(),
                 data.uploadedAt() != null ? OffsetDateTime.parse(data.uploadedAt()) : OffsetDateTime.now(),
                 listOrEmpty(data.tags()), data.stage(), listOrEmpty(data.jobIds()));
@@ -250,13 +329,10 @@ public class Indexer {
     }
 
     /**
-     * LIVE: the effect runs only if the event id is new, and the organization's position advances,
-     * under a shared lock that a finishing reindex takes exclusively. REPLAY: the effect always runs.
+     * The effect runs only if the event id is new, and the organization's position advances, under a shared lock that a
+     * finishing reindex takes exclusively.
      */
-    private Uni<Void> transaction(UUID eventId, String org, Mode mode, Source source, Function<SqlClient, Uni<?>> effect) {
-        if (mode == Mode.REPLAY) {
-            return index.pool().withTransaction(tx -> index.markProcessed(tx, eventId).chain(ignored -> effect.apply(tx)).replaceWithVoid());
-        }
+    private Uni<Void> transaction(UUID eventId, String org, Source source, Function<SqlClient, Uni<?>> effect) {
         return index.pool().withTransaction(tx -> index.lockOrganizationShared(tx, org)
                 .chain(() -> index.markProcessed(tx, eventId))
                 .chain(fresh -> fresh ? effect.apply(tx).replaceWithVoid() : Uni.createFrom().voidItem())

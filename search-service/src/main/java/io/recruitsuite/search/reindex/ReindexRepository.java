@@ -10,11 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
-/** Reindex runs, the live consumer's positions, and the final sweep of documents no event produced. */
+/** Reindex runs and the final sweep of documents the candidate-service no longer has. */
 @ApplicationScoped
 public class ReindexRepository {
 
@@ -52,21 +51,10 @@ public class ReindexRepository {
                 .execute(Tuple.of(run, read, applied)).replaceWithVoid();
     }
 
-    /** The live consumer's last applied offset of the organization, per partition. */
-    public Uni<Map<Integer, Long>> livePositions(SqlClient tx, String organizationId) {
-        return tx.preparedQuery("select kafka_partition, last_offset from consumer_positions where organization_id = $1")
-                .execute(Tuple.of(organizationId))
-                .map(rows -> {
-                    Map<Integer, Long> out = new HashMap<>();
-                    rows.forEach(r -> out.put(r.getInteger(0), r.getLong(1)));
-                    return out;
-                });
-    }
-
-    /** Removes the organization's documents that no replayed or newer event has written since {@code since}. */
-    public Uni<Integer> sweep(SqlClient tx, String organizationId, OffsetDateTime since) {
-        return tx.preparedQuery("delete from search_documents where organization_id = $1 and indexed_at < $2")
-                .execute(Tuple.of(organizationId, since)).map(RowSet::rowCount);
+    /** Removes the organization's documents that the candidate-service no longer has (not among {@code existing}). */
+    public Uni<Integer> sweep(SqlClient tx, String organizationId, List<String> existing) {
+        return tx.preparedQuery("delete from search_documents where organization_id = $1 and not (id = any($2))")
+                .execute(Tuple.of(organizationId, existing.toArray(String[]::new))).map(RowSet::rowCount);
     }
 
     public Uni<Void> complete(SqlClient tx, UUID run, long read, long applied, int swept) {

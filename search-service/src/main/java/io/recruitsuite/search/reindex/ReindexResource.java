@@ -16,8 +16,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.Map;
 
 /**
- * Operator API (never routed by the gateway): rebuild one organization's index from the source
- * events, and follow the run.
+ * Operator API (never routed by the gateway): rebuild one organization's index from the CVs the
+ * candidate-service holds, and follow the run.
  */
 @Path("/admin/v1/reindex/{organizationId}")
 @OperatorOnly

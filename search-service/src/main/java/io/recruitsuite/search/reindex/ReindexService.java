@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts rebuilds of one organization's index. A run replays the organization's events from the
- * start of the topic on its own thread ({@link TopicReplay}); the caller gets the run at once and
+ * Starts rebuilds of one organization's index. A run reads the organization's documents from the
+ * candidate-service on its own thread ({@link CandidateServiceRebuild}); the caller gets the run at once and
  * follows it with {@link #latest}.
  */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class ReindexService {
     @Inject
     ReindexRepository runs;
     @Inject
-    TopicReplay replay;
+    CandidateServiceRebuild rebuild;
     @Inject
     SearchConfig config;
 
@@ -63,12 +63,12 @@ public class ReindexService {
 
     private void run(UUID id, String organizationId, ReindexRun run) {
         try {
-            TopicReplay.Result result = replay.rebuild(id, organizationId, run.startedAt());
-            LOG.infof("reindex of %s completed: %d events read, %d applied, %d documents swept", organizationId,
+            CandidateServiceRebuild.Result result = rebuild.rebuild(id, organizationId);
+            LOG.infof("reindex of %s completed: %d documents read, %d written, %d removed", organizationId,
                     result.read(), result.applied(), result.swept());
         } catch (Exception e) {
             LOG.errorf(e, "reindex of %s failed", organizationId);
-            runs.fail(id, e.toString()).await().atMost(config.reindex().pollTimeout().multipliedBy(20));
+            runs.fail(id, e.toString()).await().atMost(java.time.Duration.ofSeconds(30));
         }
     }
 }

@@ -137,6 +137,7 @@ public final class EvalSet {
                 data.putArray("tags");
                 data.putNull("stage");
                 data.putArray("jobIds");
+                data = io.recruitsuite.search.CandidateServiceStandIn.register(org, data);
                 String eventId = UUID.randomUUID().toString();
                 String json = MAPPER.writeValueAsString(new EventEnvelope(eventId, "document.upload", EventEnvelope.format(Instant.now()), org, 1, data));
                 ProducerRecord<String, String> record = new ProducerRecord<>(TestKafka.topic(Topics.CANDIDATE_EVENTS), org, json);

@@ -31,11 +31,17 @@ public sealed interface EventPayload {
             implements EventPayload {
     }
 
-    /** The public components come first, in the order seed 000 documents them. */
+    /**
+     * The public components come first, in the order seed 000 documents them. The event carries no CV text and no
+     * email: the topic is not where a CV lives (docs/security.md, "Personal data: what is kept where"). The
+     * search-service fetches the text from the candidate-service when it indexes; a document erased meanwhile is
+     * simply not indexed. {@code candidateName} and {@code filename} stay because webhook receivers with
+     * {@code candidates:read} get them (seed 000); the topic's retention bounds how long they are kept.
+     */
     record DocumentUploaded(@JsonView(Public.class) String documentId, @JsonView(Public.class) String filename,
             @JsonView(Public.class) String candidateName, @JsonView(Public.class) long fileSize, @JsonView(Public.class) String candidateId,
             @JsonView(Public.class) String fileType, @JsonView(Public.class) int wordCount, @JsonView(Public.class) String uploadedAt,
-            String candidateEmail, String text, List<String> tags, String stage, List<String> jobIds) implements EventPayload {
+            List<String> tags, String stage, List<String> jobIds) implements EventPayload {
     }
 
     /**
