@@ -1,5 +1,7 @@
 package io.recruitsuite.webhook.delivery;
 
+import io.recruitsuite.common.events.EventTypes;
+
 import io.recruitsuite.common.security.ContactDetails;
 import io.recruitsuite.webhook.WebhooksConfig;
 import io.recruitsuite.webhook.endpoints.EndpointStatus;
@@ -65,6 +67,25 @@ public class DeliveryRepository {
                         + "on conflict (event_id, endpoint_id) do nothing")
                 .execute(Tuple.from(new Object[] {eventId, org, type, payload, traceParent, withoutContact, ContactDetails.SCOPE,
                         readableWith.toArray(String[]::new), (double) config.pausedOrganizationRetention().toSeconds()}))
+                .map(RowSet::rowCount);
+    }
+
+    /**
+     * Erasure of a candidate ({@code candidate.deleted}): every stored delivery payload of the organization about that
+     * candidate (its {@code data.candidateId}), delivered or not, keeps only its envelope and the ids of its data, marked
+     * {@code "redacted": true}. A delivery still pending goes out so (the receiver learns that the event happened, and the
+     * {@code candidate.deleted} delivery tells it to erase what it holds); a redelivery sends the redacted payload.
+     * Returns the number of payloads redacted.
+     */
+    public Uni<Integer> redactCandidate(String org, String candidateId) {
+        return pool.preparedQuery("update webhook_deliveries d set payload = jsonb_build_object("
+                        + "'id', s.p -> 'id', 'type', s.p -> 'type', 'timestamp', s.p -> 'timestamp', 'organizationId', s.p -> 'organizationId', "
+                        + "'data', coalesce((select jsonb_object_agg(f.key, f.value) from jsonb_each(s.p -> 'data') f "
+                        + "  where f.key like '%Id' or f.key like '%Ids'), '{}'::jsonb), "
+                        + "'redacted', true)::text "
+                        + "from (select id, payload::jsonb as p from webhook_deliveries where organization_id = $1 and event_type <> $3) s "
+                        + "where d.id = s.id and s.p #>> '{data,candidateId}' = $2 and not (s.p ? 'redacted')")
+                .execute(Tuple.of(org, candidateId, EventTypes.CANDIDATE_DELETED))
                 .map(RowSet::rowCount);
     }
 

@@ -77,12 +77,16 @@ public class DomainEventsConsumer {
         }
         String type = event.type();
         String org = event.organizationId();
+        // an erased candidate: the payloads stored about it keep only ids (docs/security.md, the data map)
+        String erased = Events.CANDIDATE_DELETED.name().equals(type) ? Events.data(mapper, event, Events.CANDIDATE_DELETED).candidateId() : null;
         return retried(id, deliveries.fanOut(id, org, type, payload, withoutContact, EventAccess.readableWith(type), traceParent)
                 .invoke(queued -> {
                     if (queued > 0) {
                         dispatcher.wake();
                     }
                 })
+                .chain(queued -> erased == null ? Uni.createFrom().voidItem() : deliveries.redactCandidate(org, erased)
+                        .invoke(n -> LOG.infof("redacted %d stored delivery payload(s) of an erased candidate", n)).replaceWithVoid())
                 .replaceWithVoid());
     }
 
