@@ -119,7 +119,7 @@ function localSecrets(work) {
   const keys = {
     "internal-signing.pem": internal.priv, "internal-verify.pem": internal.pub,
     "dashboard-signing.pem": dashboard.priv, "dashboard-verify.pem": dashboard.pub,
-    "key-pepper": randomBytes(32).toString("hex"), "operator-token": randomBytes(24).toString("hex"),
+    "key-pepper": randomBytes(32).toString("hex"), "operator-token": randomBytes(24).toString("hex"), "document-reader-token": randomBytes(24).toString("hex"),
     "webhook-secret-key": randomBytes(32).toString("hex"),
   };
   const kafkaPasswords = {};
