@@ -163,7 +163,7 @@ public final class Faults {
             report.violation("services were not ready within " + Params.FAULTS_RECOVER_WITHIN.toSeconds() + " s of " + what + " returning: " + ready);
         }
         String after = Stack.run("pids");
-        note("service processes across the " + what + " outage", before.equals(after) ? "the same (none restarted)" : before + " / " + after);
+        note("service processes across the outage of " + what, before.equals(after) ? "the same (none restarted)" : before + " / " + after);
         if (!before.equals(after)) {
             report.violation("a service process changed across the " + what + " outage: " + before + " -> " + after);
         }
