@@ -32,12 +32,14 @@ public class CandidateServiceStandIn implements QuarkusTestResourceLifecycleMana
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CONTROL = "/stand-in/documents/";
+    private static final String FAIL = "/stand-in/fail/";
 
     private HttpServer server;
     private java.util.concurrent.ExecutorService executor;
     // org -> (document id -> document JSON), ids in order for the keyset listing
     private final Map<String, ConcurrentSkipListMap<String, ObjectNode>> documents = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -79,6 +81,11 @@ public class CandidateServiceStandIn implements QuarkusTestResourceLifecycleMana
     private void handle(HttpExchange exchange, String expected) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
+        if (path.startsWith(FAIL)) {
+            failures.set(Integer.parseInt(path.substring(FAIL.length())));
+            send(exchange, 204, null);
+            return;
+        }
         if (path.startsWith(CONTROL)) {
             String[] parts = path.substring(CONTROL.length()).split("/");
             String org = decode(parts[0]);
@@ -106,6 +113,10 @@ public class CandidateServiceStandIn implements QuarkusTestResourceLifecycleMana
         String[] parts = path.substring(prefix.length()).split("/");
         ConcurrentSkipListMap<String, ObjectNode> of = documents.getOrDefault(decode(parts[0]), new ConcurrentSkipListMap<>());
         reads.incrementAndGet();
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(exchange, 503, "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"stand-in outage\"}}");
+            return;
+        }
         if (parts.length == 3) {
             ObjectNode doc = of.get(decode(parts[2]));
             if (doc == null) {
@@ -184,16 +195,25 @@ public class CandidateServiceStandIn implements QuarkusTestResourceLifecycleMana
         return event;
     }
 
+    /** The next {@code reads} reads of the document reader answer 503, as a candidate-service in trouble would. */
+    public static void failNextReads(int reads) {
+        request("PUT", FAIL + reads, null);
+    }
+
     /** The candidate-service no longer has the document (erased). */
     public static void erase(String org, String documentId) {
         control("DELETE", org, documentId, null);
     }
 
     private static void control(String method, String org, String documentId, String body) {
+        request(method, CONTROL + org + "/" + documentId, body);
+    }
+
+    private static void request(String method, String path, String body) {
         String base = ConfigProvider.getConfig().getValue("search.candidate-service.url", String.class);
         try {
             // a plain connection: no client threads outlive the call
-            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(base + CONTROL + org + "/" + documentId).toURL().openConnection();
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
             c.setRequestMethod(method);
             if (body != null) {
                 c.setDoOutput(true);

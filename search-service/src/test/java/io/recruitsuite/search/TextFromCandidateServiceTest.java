@@ -59,4 +59,15 @@ class TextFromCandidateServiceTest {
         search(org, Map.of("query", "chef italian restaurant pasta", "mode", "keyword")).then().statusCode(200)
                 .body("meta.total", equalTo(0));
     }
+
+    @Test
+    void anUploadReadWhileTheCandidateServiceFailsIsIndexedOnceItAnswersAgain() {
+        String org = TestTokens.newOrganizationId();
+        String doc = newDocumentId();
+        ObjectNode data = SearchTest.uploadData(org, doc, "Anna Accountant", SearchTest.CVS.get("Anna Accountant"), List.of(), "txt");
+        // more failures than one guarded call retries: the consumer retries the event with its back-off, holding the partition
+        CandidateServiceStandIn.failNextReads(5);
+        TestKafka.publishAll(Topics.CANDIDATE_EVENTS, org, List.of(SearchTest.envelope(org, "document.upload", data, UUID.randomUUID().toString())));
+        awaitTotal(org, "work experience", 1).then().body("data[0].id", equalTo(doc));
+    }
 }
