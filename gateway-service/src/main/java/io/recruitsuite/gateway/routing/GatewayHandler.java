@@ -13,6 +13,8 @@ import io.recruitsuite.gateway.auth.TooManyAttempts;
 import io.recruitsuite.gateway.auth.InternalTokenSigner;
 import io.recruitsuite.gateway.auth.Principal;
 import io.recruitsuite.gateway.discovery.Discovery;
+import io.recruitsuite.gateway.idempotency.Idempotency;
+import io.recruitsuite.gateway.idempotency.StoredAnswer;
 import io.recruitsuite.gateway.metrics.GatewayMetrics;
 import io.recruitsuite.gateway.ratelimit.Decision;
 import io.recruitsuite.gateway.ratelimit.RateLimitHeaders;
@@ -84,6 +86,8 @@ public class GatewayHandler {
     io.recruitsuite.gateway.discovery.OpenApiAggregator openApi;
     @Inject
     GatewayMetrics metrics;
+    @Inject
+    Idempotency idempotency;
 
     private RouteTable routes;
 
@@ -223,10 +227,17 @@ public class GatewayHandler {
         rc.addEndHandler(ended -> tenantSlots.release(upstream.name(), organization));
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         boolean streamed = hasBody && route.uploads() && contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        String idempotencyKey = request.method() == HttpMethod.POST || request.method() == HttpMethod.PATCH
+                ? request.getHeader(Idempotency.HEADER) : null;
+        if (idempotencyKey != null && idempotency.problem(idempotencyKey) != null) {
+            error(rc, ErrorCode.VALIDATION_ERROR, idempotency.problem(idempotencyKey));
+            return;
+        }
         if (hasBody && !streamed) {
             // read the whole (small) body first: a slow client then costs its own connection only, never an upstream slot
             readBody(rc, limit).subscribe().with(
-                    body -> send(rc, route, upstream, options, idempotent, body, limit),
+                    body -> guarded(rc, organization, idempotencyKey, body.getBytes(),
+                            claim -> send(rc, route, upstream, options, idempotent, body, limit, claim)),
                     failure -> {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                         if (failure instanceof ClientBodyIncomplete) {
@@ -238,7 +249,42 @@ public class GatewayHandler {
                     });
             return;
         }
-        send(rc, route, upstream, options, idempotent, null, limit);
+        // a streamed upload is fingerprinted by method and URI only: its multipart boundary changes between retries
+        guarded(rc, organization, idempotencyKey, null, claim -> send(rc, route, upstream, options, idempotent, null, limit, claim));
+    }
+
+    /** Runs {@code forward} under the request's idempotency key, if it has one, or answers for the key itself. */
+    private void guarded(RoutingContext rc, String organization, String key, byte[] body, java.util.function.Consumer<Idempotency.Claim> forward) {
+        if (key == null) {
+            forward.accept(null);
+            return;
+        }
+        HttpServerRequest request = rc.request();
+        idempotency.claim(organization, key, Idempotency.fingerprint(request.method().name(), request.uri(), body)).subscribe().with(claim -> {
+            switch (claim.outcome()) {
+                case PROCEED, UNGUARDED -> forward.accept(claim);
+                case REPLAY -> replay(rc, claim.answer());
+                case IN_PROGRESS -> {
+                    rc.response().putHeader("Retry-After", "1");
+                    error(rc, ErrorCode.CONFLICT, "A request with this Idempotency-Key is still being processed; retry in a second");
+                }
+                case MISMATCH -> error(rc, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was already used for a different request (method, path or body)");
+            }
+        }, failure -> fail(rc, failure));
+    }
+
+    private void replay(RoutingContext rc, StoredAnswer answer) {
+        HttpServerResponse out = rc.response();
+        if (!rc.request().isEnded()) {
+            // a streamed upload's body was never read: the connection cannot serve another request
+            out.putHeader(HttpHeaders.CONNECTION, "close");
+            rc.request().resume();
+        }
+        out.setStatusCode(answer.status());
+        answer.headers().forEach(out::putHeader);
+        out.putHeader(Idempotency.REPLAYED_HEADER, "true");
+        out.end(answer.body() == null ? "" : answer.body());
     }
 
     /** The client's body, whole, within the route's limit and {@code gateway.body-read-timeout}. */
@@ -280,7 +326,7 @@ public class GatewayHandler {
 
     /** Forwards with a body already read ({@code body}), a streamed upload ({@code body} null and a body), or none. */
     private void send(RoutingContext rc, RouteTable.Match route, Upstreams.Upstream upstream, RequestOptions options, boolean idempotent,
-                      Buffer body, long limit) {
+                      Buffer body, long limit, Idempotency.Claim claim) {
         HttpServerRequest request = rc.request();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean streamed = body == null && (contentLength != null ? !"0".equals(contentLength) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
@@ -315,7 +361,18 @@ public class GatewayHandler {
                         .ifNoItem().after(config.upstreamDefaults().responseTimeout().minusMillis(100))
                         .failWith(() -> streamed && !request.isEnded() ? new ClientBodyIncomplete()
                                 : new TimeoutException("no answer in time")))
-                .subscribe().with(response -> relay(rc, response, hasBody), failure -> upstreamFailed(rc, route, failure));
+                .subscribe().with(response -> {
+                    if (claim != null && claim.outcome() == Idempotency.Outcome.PROCEED) {
+                        relayAndKeep(rc, response, hasBody, claim);
+                    } else {
+                        relay(rc, response, hasBody);
+                    }
+                }, failure -> {
+                    if (claim != null) {
+                        idempotency.release(claim).subscribe().with(v -> { }, e -> { });
+                    }
+                    upstreamFailed(rc, route, failure);
+                });
     }
 
     private io.vertx.core.Future<HttpClientResponse> stream(RoutingContext rc, HttpClientRequest upstreamRequest, boolean hasBody, long limit) {
@@ -366,6 +423,50 @@ public class GatewayHandler {
             }
         });
     }
+
+    /** Relays an answer to a request with an idempotency key, keeping it for replay (JSON answers are small). */
+    private void relayAndKeep(RoutingContext rc, HttpClientResponse response, boolean hadBody, Idempotency.Claim claim) {
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (response.statusCode() >= 400 && (type == null || !type.startsWith("application/json"))) {
+            idempotency.release(claim).subscribe().with(v -> { }, e -> { });
+            relay(rc, response, hadBody);
+            return;
+        }
+        response.resume();
+        response.body().onComplete(ar -> {
+            HttpServerResponse out = rc.response();
+            if (ar.failed()) {
+                idempotency.release(claim).subscribe().with(v -> { }, e -> { });
+                if (!out.ended()) {
+                    rc.response().putHeader("Retry-After", Long.toString(config.upstreamDefaults().retryAfter().toSeconds()));
+                    error(rc, ErrorCode.SERVICE_UNAVAILABLE, "The answer was cut off; retry later");
+                }
+                return;
+            }
+            java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+            for (String name : KEPT_FOR_REPLAY) {
+                String value = response.getHeader(name);
+                if (value != null) {
+                    kept.put(name, value);
+                }
+            }
+            String body = ar.result().toString(java.nio.charset.StandardCharsets.UTF_8);
+            idempotency.answered(claim, new StoredAnswer(claim.fingerprint(), true, response.statusCode(), kept, body))
+                    .subscribe().with(v -> { }, e -> { });
+            if (hadBody && response.statusCode() >= 400 || !rc.request().isEnded()) {
+                // as in relay: a refused upload's unread rest stays on that connection
+                response.request().connection().close();
+            }
+            if (out.ended()) {
+                return;
+            }
+            out.setStatusCode(response.statusCode());
+            kept.forEach(out::putHeader);
+            out.end(ar.result());
+        });
+    }
+
+    private static final java.util.List<String> KEPT_FOR_REPLAY = java.util.List.of("Content-Type", "Location");
 
     private void upstreamFailed(RoutingContext rc, RouteTable.Match route, Throwable failure) {
         if (rc.response().ended()) {

@@ -348,6 +348,46 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(35)
+    void aRetriedPostWithAnIdempotencyKeyCreatesOneCandidate() throws Exception {
+        String key = newOrganizationWithKey("enterprise", List.of("candidates:read", "candidates:write"));
+        String idem = "retry-" + java.util.UUID.randomUUID();
+        Response first = gateway(key).header("Idempotency-Key", idem).contentType(ContentType.JSON)
+                .body(Map.of("name", "Ida Once")).post("/api/v1/candidates");
+        assertEquals(201, first.statusCode(), first.asString());
+        Response retry = gateway(key).header("Idempotency-Key", idem).contentType(ContentType.JSON)
+                .body(Map.of("name", "Ida Once")).post("/api/v1/candidates");
+        assertEquals(201, retry.statusCode(), retry.asString());
+        assertEquals((String) first.path("data.id"), retry.path("data.id"), "the retry gets the first answer");
+        assertEquals("true", retry.header("Idempotent-Replayed"));
+        gateway(key).get("/api/v1/candidates").then().statusCode(200).body("meta.total", equalTo(1));
+        // the same key for another request
+        gateway(key).header("Idempotency-Key", idem).contentType(ContentType.JSON).body(Map.of("name", "Someone Else"))
+                .post("/api/v1/candidates").then().statusCode(422).body("error.code", equalTo("idempotency_key_reused"));
+        gateway(key).header("Idempotency-Key", "").contentType(ContentType.JSON).body(Map.of("name", "Bad Key"))
+                .post("/api/v1/candidates").then().statusCode(400).body("error.code", equalTo("validation_error"));
+        // five at once with one new key: one candidate; the others replay it or are told it is under way
+        String burstKey = "burst-" + java.util.UUID.randomUUID();
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(5);
+        List<java.util.concurrent.Future<Response>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            burst.add(clients.submit(() -> gateway(key).header("Idempotency-Key", burstKey).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Ida Burst")).post("/api/v1/candidates")));
+        }
+        clients.shutdown();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var f : burst) {
+            Response r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.statusCode() + " " + r.asString());
+            if (r.statusCode() == 201) {
+                ids.add(r.path("data.id"));
+            }
+        }
+        assertEquals(1, ids.size(), "one candidate for one key: " + ids);
+        gateway(key).get("/api/v1/candidates").then().statusCode(200).body("meta.total", equalTo(2));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(40)
     void publishesTheAggregatedApiDescriptionAndItsUi() {
         var doc = given().baseUri(GATEWAY).get("/api/v1/openapi.json").then().statusCode(200).extract().jsonPath();

@@ -11,6 +11,8 @@ public enum ErrorCode {
     CONFLICT("conflict", 409),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    /** An Idempotency-Key already used for another request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422),
     RATE_LIMITED("rate_limited", 429),
     INTERNAL_ERROR("internal_error", 500),
     SERVICE_UNAVAILABLE("service_unavailable", 503);
