@@ -107,6 +107,13 @@ public interface GatewayConfig {
         /** Whether the route takes multipart CV uploads, which get {@code gateway.max-body-upload}. */
         @WithDefault("false")
         boolean uploads();
+
+        /**
+         * Whether the route's answers may carry a secret shown only once (a new API key, a webhook signing
+         * secret): such answers are never kept for an Idempotency-Key replay.
+         */
+        @WithDefault("false")
+        boolean secretAnswers();
     }
 
     interface InternalTokenConfig {

@@ -236,7 +236,7 @@ public class GatewayHandler {
         if (hasBody && !streamed) {
             // read the whole (small) body first: a slow client then costs its own connection only, never an upstream slot
             readBody(rc, limit).subscribe().with(
-                    body -> guarded(rc, organization, idempotencyKey, body.getBytes(),
+                    body -> guarded(rc, route, organization, idempotencyKey, body.getBytes(),
                             claim -> send(rc, route, upstream, options, idempotent, body, limit, claim)),
                     failure -> {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -250,11 +250,12 @@ public class GatewayHandler {
             return;
         }
         // a streamed upload is fingerprinted by method and URI only: its multipart boundary changes between retries
-        guarded(rc, organization, idempotencyKey, null, claim -> send(rc, route, upstream, options, idempotent, null, limit, claim));
+        guarded(rc, route, organization, idempotencyKey, null, claim -> send(rc, route, upstream, options, idempotent, null, limit, claim));
     }
 
     /** Runs {@code forward} under the request's idempotency key, if it has one, or answers for the key itself. */
-    private void guarded(RoutingContext rc, String organization, String key, byte[] body, java.util.function.Consumer<Idempotency.Claim> forward) {
+    private void guarded(RoutingContext rc, RouteTable.Match route, String organization, String key, byte[] body,
+                         java.util.function.Consumer<Idempotency.Claim> forward) {
         if (key == null) {
             forward.accept(null);
             return;
@@ -263,7 +264,15 @@ public class GatewayHandler {
         idempotency.claim(organization, key, Idempotency.fingerprint(request.method().name(), request.uri(), body)).subscribe().with(claim -> {
             switch (claim.outcome()) {
                 case PROCEED, UNGUARDED -> forward.accept(claim);
-                case REPLAY -> replay(rc, claim.answer());
+                case REPLAY -> {
+                    if (claim.answer().body() == null) {
+                        // an answer that held a secret is not kept: the retry learns the request was done
+                        error(rc, ErrorCode.CONFLICT, "This request was already processed (Idempotency-Key); its answer held a "
+                                + "secret that is shown only once: list the resources to find what it created");
+                    } else {
+                        replay(rc, claim.answer());
+                    }
+                }
                 case IN_PROGRESS -> {
                     rc.response().putHeader("Retry-After", "1");
                     error(rc, ErrorCode.CONFLICT, "A request with this Idempotency-Key is still being processed; retry in a second");
@@ -363,7 +372,7 @@ public class GatewayHandler {
                                 : new TimeoutException("no answer in time")))
                 .subscribe().with(response -> {
                     if (claim != null && claim.outcome() == Idempotency.Outcome.PROCEED) {
-                        relayAndKeep(rc, response, hasBody, claim);
+                        relayAndKeep(rc, response, hasBody, claim, route.secretAnswers());
                     } else {
                         relay(rc, response, hasBody);
                     }
@@ -425,7 +434,8 @@ public class GatewayHandler {
     }
 
     /** Relays an answer to a request with an idempotency key, keeping it for replay (JSON answers are small). */
-    private void relayAndKeep(RoutingContext rc, HttpClientResponse response, boolean hadBody, Idempotency.Claim claim) {
+    private void relayAndKeep(RoutingContext rc, HttpClientResponse response, boolean hadBody, Idempotency.Claim claim,
+                              boolean secretAnswer) {
         String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
         if (response.statusCode() >= 400 && (type == null || !type.startsWith("application/json"))) {
             idempotency.release(claim).subscribe().with(v -> { }, e -> { });
@@ -451,7 +461,9 @@ public class GatewayHandler {
                 }
             }
             String body = ar.result().toString(java.nio.charset.StandardCharsets.UTF_8);
-            idempotency.answered(claim, new StoredAnswer(claim.fingerprint(), true, response.statusCode(), kept, body))
+            // a secret shown once is never kept: only that the request was answered
+            idempotency.answered(claim, new StoredAnswer(claim.fingerprint(), true, response.statusCode(), kept,
+                            secretAnswer ? null : body))
                     .subscribe().with(v -> { }, e -> { });
             if (hadBody && response.statusCode() >= 400 || !rc.request().isEnded()) {
                 // as in relay: a refused upload's unread rest stays on that connection

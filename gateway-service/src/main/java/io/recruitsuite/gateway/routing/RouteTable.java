@@ -14,9 +14,10 @@ public final class RouteTable {
     /**
      * @param maxBody     largest body the route accepts, in bytes, unless it is a multipart upload
      * @param uploads     whether a multipart upload may use {@code maxUploadBody} instead
+     * @param secretAnswers whether answers may hold a secret shown once (new keys, webhook secrets): never kept for replay
      */
     public record Match(String upstream, Optional<String> scope, Auth auth, String rateClass, long maxBody, boolean uploads,
-                        String pattern) {
+                        String pattern, boolean secretAnswers) {
     }
 
     private record Entry(String prefix, boolean wildcard, GatewayConfig.Route route) {
@@ -46,7 +47,8 @@ public final class RouteTable {
                 boolean read = "GET".equals(method) || "HEAD".equals(method);
                 Optional<String> scope = read ? r.readScope() : r.writeScope();
                 long maxBody = r.maxBody().map(size -> size.asLongValue()).orElse(defaultMaxBody);
-                return Optional.of(new Match(r.upstream(), scope, auth(r.auth()), r.rateClass(), maxBody, r.uploads(), r.path()));
+                return Optional.of(new Match(r.upstream(), scope, auth(r.auth()), r.rateClass(), maxBody, r.uploads(), r.path(),
+                        r.secretAnswers()));
             }
         }
         return Optional.empty();

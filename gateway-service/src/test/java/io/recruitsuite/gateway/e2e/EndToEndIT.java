@@ -385,6 +385,23 @@ class EndToEndIT {
         }
         assertEquals(1, ids.size(), "one candidate for one key: " + ids);
         gateway(key).get("/api/v1/candidates").then().statusCode(200).body("meta.total", equalTo(2));
+
+        // an answer holding a secret shown once (a webhook's signing secret) is never kept for replay
+        String hooks = newOrganizationWithKey("enterprise", List.of("webhooks:read", "webhooks:write", "jobs:read"));
+        String hookKey = "hook-" + java.util.UUID.randomUUID();
+        Map<String, Object> endpoint = Map.of("url", "https://example.com/hooks", "events", List.of("job.created"));
+        String secret = gateway(hooks).header("Idempotency-Key", hookKey).contentType(ContentType.JSON).body(endpoint)
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("data.secret");
+        gateway(hooks).header("Idempotency-Key", hookKey).contentType(ContentType.JSON).body(endpoint)
+                .post("/api/v1/webhooks").then().statusCode(409).body("error.message", containsString("shown only once"));
+        gateway(hooks).get("/api/v1/webhooks").then().statusCode(200).body("meta.total", equalTo(1));
+        String redisPort = System.getenv().getOrDefault("RS_E2E_REDIS_PORT", "18379");
+        Process dump = new ProcessBuilder("sh", "-c", "for k in $(redis-cli -p " + redisPort + " --scan --pattern 'idem:*'); do "
+                + "redis-cli -p " + redisPort + " get \"$k\"; done").redirectErrorStream(true).start();
+        String stored = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        dump.waitFor();
+        assertTrue(stored.contains("Ida Once"), "the kept answers are there to look at");
+        assertFalse(stored.contains(secret), "no webhook secret in the idempotency store");
     }
 
     @Test
