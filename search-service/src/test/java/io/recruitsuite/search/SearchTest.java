@@ -39,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SearchTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
     static final Map<String, String> CVS = Map.of(
             "Nadia Nurse", "Registered nurse with seven years on acute surgical wards: wound dressing, IV therapy, medication rounds, "
                     + "early-warning-score observations, mentoring newly qualified nurses.",
@@ -284,6 +287,10 @@ class SearchTest {
         ObjectNode candidate = MAPPER.createObjectNode().put("candidateId", "cand_" + extra.substring(4));
         publish(org, "candidate.deleted", candidate, UUID.randomUUID().toString());
         awaitTotal(org, "work experience", CVS.size() - 1);
+        // an erased CV's words leave the BM25 statistics too (a rare word, a name, can be personal data)
+        long forklift = pool.preparedQuery("select count(*) from search_term_stats where organization_id = $1 and lexeme = 'forklift'")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(org)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+        assertEquals(0, forklift, "no statistics row left for a word only the erased CV held");
     }
 
     @Test
