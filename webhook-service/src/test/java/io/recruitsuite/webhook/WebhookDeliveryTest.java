@@ -117,7 +117,9 @@ class WebhookDeliveryTest {
             String searchId = UUID.randomUUID().toString();
             publish(org, searchId, "search.execute", MAPPER.createObjectNode().put("query", "nurse").put("resultCount", 3));
             String internalId = UUID.randomUUID().toString();
-            publish(org, internalId, "organization.plan_changed", MAPPER.createObjectNode().put("newPlan", "free"));
+            // an internal event no endpoint may receive; a plan that keeps API access, so it holds nothing back
+            // (a change to a plan without it holds the organization's deliveries: PlanWithoutApiAccessTest)
+            publish(org, internalId, "organization.plan_changed", MAPPER.createObjectNode().put("newPlan", "enterprise").put("apiAccess", true));
 
             await("the upload at both endpoints and the search at the catch-all", Duration.ofSeconds(20), () ->
                     !uploads.withBodyContaining(eventId).isEmpty() && !everything.withBodyContaining(eventId).isEmpty()
