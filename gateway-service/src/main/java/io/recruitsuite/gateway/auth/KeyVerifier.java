@@ -1,5 +1,7 @@
 package io.recruitsuite.gateway.auth;
 
+import io.recruitsuite.common.error.StrictJson;
+
 import io.recruitsuite.common.security.KeyVerification;
 import io.recruitsuite.common.security.KeyVerification.Refusal;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,7 +199,7 @@ public class KeyVerifier {
                         return null;
                     }
                     try {
-                        StoredVerdict stored = mapper.readValue(json, StoredVerdict.class);
+                        StoredVerdict stored = StrictJson.tolerant(mapper, StoredVerdict.class).readValue(json);
                         boolean sameKey = MessageDigest.isEqual(stored.hash().getBytes(StandardCharsets.US_ASCII),
                                 hash.getBytes(StandardCharsets.US_ASCII));
                         return sameKey ? stored.verdict() : null;

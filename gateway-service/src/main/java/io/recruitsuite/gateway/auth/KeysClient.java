@@ -1,5 +1,7 @@
 package io.recruitsuite.gateway.auth;
 
+import io.recruitsuite.common.error.StrictJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.security.KeyVerification;
 import io.recruitsuite.common.security.MemberStanding;
@@ -85,7 +87,7 @@ public class KeysClient {
             throw new IllegalStateException("keys-service answered " + response.statusCode());
         }
         try {
-            return mapper.readValue(response.bodyAsString(), envelope);
+            return StrictJson.tolerant(mapper, envelope).readValue(response.bodyAsString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("keys-service answered an unreadable " + what, e);
         }

@@ -1,5 +1,9 @@
 package io.recruitsuite.gateway.discovery;
 
+import io.recruitsuite.common.error.ErrorCode;
+import io.recruitsuite.common.error.ErrorEnvelope;
+import io.recruitsuite.common.security.InternalToken;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +37,8 @@ public class Discovery {
     public void handle(RoutingContext rc, String path) {
         if (rc.request().method() != HttpMethod.GET && rc.request().method() != HttpMethod.HEAD) {
             rc.response().setStatusCode(405).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").putHeader("Allow", "GET")
-                    .end("{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"Use GET\"}}");
+                    .end(ErrorEnvelope.json(ErrorCode.METHOD_NOT_ALLOWED, "Use GET",
+                            rc.response().headers().get(InternalToken.REQUEST_ID_HEADER)));
             return;
         }
         rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);

@@ -1,5 +1,7 @@
 package io.recruitsuite.gateway.idempotency;
 
+import io.recruitsuite.common.error.StrictJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -123,7 +125,7 @@ public class Idempotency {
 
     private StoredAnswer read(String json) {
         try {
-            return mapper.readValue(json, StoredAnswer.class);
+            return StrictJson.tolerant(mapper, StoredAnswer.class).readValue(json);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -528,7 +528,7 @@ public class GatewayHandler {
         rc.request().resume();
         out.setStatusCode(code.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(ErrorEnvelope.json(code, message));
+                .end(ErrorEnvelope.json(code, message, out.headers().get(InternalToken.REQUEST_ID_HEADER)));
     }
 
     private static boolean exceeds(String contentLength, long limit) {

@@ -1,5 +1,7 @@
 package io.recruitsuite.search.candidates;
 
+import io.recruitsuite.common.error.StrictJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.security.DocumentReaderCredential;
@@ -129,7 +131,7 @@ public class CandidateDocuments {
 
     private <T> T read(JsonNode node, Class<T> type) {
         try {
-            return mapper.treeToValue(node, type);
+            return StrictJson.tolerant(mapper, type).readValue(node);
         } catch (IOException e) {
             throw new IllegalArgumentException("unreadable document from the candidate-service", e);
         }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +32,13 @@ public final class ErrorMappers {
     }
 
     static Response response(ErrorCode code, String message) {
+        return response(code, message, List.of());
+    }
+
+    static Response response(ErrorCode code, String message, List<ErrorEnvelope.Detail> details) {
         return Response.status(code.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorEnvelope.of(code, message))
+                .entity(ErrorEnvelope.of(code, message, details))
                 .build();
     }
 
@@ -41,7 +46,7 @@ public final class ErrorMappers {
     public static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
-            return response(e.code(), e.getMessage());
+            return response(e.code(), e.getMessage(), e.details());
         }
     }
 
@@ -49,19 +54,28 @@ public final class ErrorMappers {
     public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
         @Override
         public Response toResponse(ConstraintViolationException e) {
-            String message = e.getConstraintViolations().stream()
+            List<ConstraintViolation<?>> violations = e.getConstraintViolations().stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(ConstraintViolationMapper::describe)
-                    .collect(Collectors.joining("; "));
-            return response(ErrorCode.VALIDATION_ERROR, message.isEmpty() ? "Invalid request" : message);
+                    .collect(Collectors.toList());
+            String message = violations.stream().map(ConstraintViolationMapper::describe).collect(Collectors.joining("; "));
+            List<ErrorEnvelope.Detail> details = violations.stream()
+                    .filter(v -> field(v) != null)
+                    .map(v -> new ErrorEnvelope.Detail(field(v), v.getMessage()))
+                    .toList();
+            return response(ErrorCode.VALIDATION_ERROR, message.isEmpty() ? "Invalid request" : message, details);
         }
 
         private static String describe(ConstraintViolation<?> v) {
+            String field = field(v);
+            return field == null ? v.getMessage() : field + ": " + v.getMessage();
+        }
+
+        private static String field(ConstraintViolation<?> v) {
             String path = v.getPropertyPath().toString();
             int dot = path.lastIndexOf('.');
             String field = dot >= 0 ? path.substring(dot + 1) : path;
             // "create.arg0" style paths carry no meaning for a caller; the message alone does.
-            return field.isEmpty() || field.startsWith("arg") ? v.getMessage() : field + ": " + v.getMessage();
+            return field.isEmpty() || field.startsWith("arg") ? null : field;
         }
     }
 
@@ -83,7 +97,38 @@ public final class ErrorMappers {
     public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            return response(ErrorCode.VALIDATION_ERROR, describe(e));
+            return response(ErrorCode.VALIDATION_ERROR, describe(e), details(e));
+        }
+
+        /** The field a body error is about, dotted from the body's top ({@code salary.currency}). */
+        static List<ErrorEnvelope.Detail> details(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException u) {
+                String field = path(u.getPath(), u.getPropertyName());
+                String closest = KnownNames.closest(u.getPropertyName(), u.getKnownPropertyIds().stream().map(Object::toString).toList());
+                return List.of(new ErrorEnvelope.Detail(field, "unknown field" + (closest == null ? "" : "; did you mean '" + closest + "'?")));
+            }
+            if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+                return List.of(new ErrorEnvelope.Detail(path(m.getPath(), null), "wrong type"));
+            }
+            return List.of();
+        }
+
+        private static String path(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs, String last) {
+            StringBuilder out = new StringBuilder();
+            for (var ref : refs) {
+                if (ref.getFieldName() != null) {
+                    if (!out.isEmpty()) {
+                        out.append('.');
+                    }
+                    out.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    out.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            if (last != null && !out.toString().endsWith(last)) {
+                out.append(out.isEmpty() ? "" : ".").append(last);
+            }
+            return out.toString();
         }
 
         static String describe(JsonProcessingException e) {
@@ -91,7 +136,8 @@ public final class ErrorMappers {
                 return e.getOriginalMessage().replace("Duplicate field", "Duplicate field in the request body:");
             }
             if (e instanceof UnrecognizedPropertyException u) {
-                return "Unknown field '" + u.getPropertyName() + "'";
+                String closest = KnownNames.closest(u.getPropertyName(), u.getKnownPropertyIds().stream().map(Object::toString).toList());
+                return "Unknown field '" + u.getPropertyName() + "' in the request body" + (closest == null ? "" : "; did you mean '" + closest + "'?");
             }
             if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
                 return "Field '" + f.getPath().get(f.getPath().size() - 1).getFieldName() + "' has the wrong type";
@@ -108,7 +154,7 @@ public final class ErrorMappers {
     public static class MismatchedInputMapper implements ExceptionMapper<MismatchedInputException> {
         @Override
         public Response toResponse(MismatchedInputException e) {
-            return response(ErrorCode.VALIDATION_ERROR, JsonMapper.describe(e));
+            return response(ErrorCode.VALIDATION_ERROR, JsonMapper.describe(e), JsonMapper.details(e));
         }
     }
 
@@ -143,7 +189,7 @@ public final class ErrorMappers {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             ErrorCode code = ErrorCode.forStatus(status);
             if (e.getCause() instanceof JsonProcessingException json) {
-                return response(ErrorCode.VALIDATION_ERROR, JsonMapper.describe(json));
+                return response(ErrorCode.VALIDATION_ERROR, JsonMapper.describe(json), JsonMapper.details(json));
             }
             String message = switch (code) {
                 case NOT_FOUND -> "Resource not found";

@@ -1,5 +1,7 @@
 package io.recruitsuite.common.events;
 
+import io.recruitsuite.common.error.StrictJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.events.EventPayload.ApplicationCreated;
@@ -88,7 +90,7 @@ public final class Events {
     /** Parses a record's value into its envelope; a value that is not an envelope is an {@link IllegalArgumentException}. */
     public static EventEnvelope parse(ObjectMapper mapper, String value) {
         try {
-            EventEnvelope envelope = mapper.readValue(value, EventEnvelope.class);
+            EventEnvelope envelope = StrictJson.tolerant(mapper, EventEnvelope.class).readValue(value);
             if (envelope.id() == null || envelope.type() == null) {
                 throw new IllegalArgumentException("not an event envelope");
             }
@@ -104,7 +106,7 @@ public final class Events {
             throw new IllegalArgumentException("event " + envelope.id() + " is " + envelope.type() + ", not " + type.name());
         }
         try {
-            return mapper.treeToValue(envelope.data(), type.payload());
+            return StrictJson.tolerant(mapper, type.payload()).treeToValue(envelope.data(), type.payload());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + envelope.id() + " has malformed data: " + e.getOriginalMessage(), e);
         }

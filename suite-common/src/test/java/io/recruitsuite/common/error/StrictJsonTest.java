@@ -50,4 +50,15 @@ class StrictJsonTest {
     void wellTypedBodiesStillRead() throws Exception {
         assertEquals(new Body("Ada", 10, List.of("a"), true), mapper.readValue("{\"name\":\"Ada\",\"limit\":10,\"tags\":[\"a\"],\"flag\":true}", Body.class));
     }
+
+    @Test
+    void anUnknownFieldIsRefusedWithTheClosestKnownNameButDataFromTheSuiteIsReadTolerantly() throws Exception {
+        assertEquals("Unknown field 'limt' in the request body; did you mean 'limit'?", refusal("{\"name\":\"a\",\"limt\":3}", Body.class));
+        assertEquals("Unknown field 'organizationId' in the request body", refusal("{\"organizationId\":\"org_x\"}", Body.class));
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> mapper.readValue("{\"tgas\":[]}", Body.class));
+        assertEquals(List.of(new ErrorEnvelope.Detail("tgas", "unknown field; did you mean 'tags'?")), ErrorMappers.JsonMapper.details(e));
+        // an event or internal answer from a newer producer may carry fields this reader does not know yet
+        Body tolerant = StrictJson.tolerant(mapper, Body.class).readValue("{\"name\":\"a\",\"addedLater\":1}");
+        assertEquals("a", tolerant.name());
+    }
 }

@@ -1,6 +1,7 @@
 package io.recruitsuite.webhook.api;
 
 import io.recruitsuite.common.api.Envelope;
+import io.recruitsuite.common.api.KnownFields;
 import io.recruitsuite.common.api.PageMeta;
 import io.recruitsuite.webhook.delivery.DeliveryStatus;
 import io.recruitsuite.webhook.endpoints.EndpointStatus;
@@ -36,6 +37,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 @Path("/api/v1/webhooks")
@@ -80,6 +82,9 @@ public class WebhooksResource {
         return EventAccess.readScopesOf(caller.scopes(), InternalToken.AUTH_SESSION.equals(caller.authMethod()));
     }
 
+    /** What a PATCH may change; anything else in its body is refused, not ignored. */
+    private static final Set<String> PATCHABLE = Set.of("url", "events", "description", "legacySignature");
+
     /** {@code legacySignature}: false stops the legacy X-Webhook-Signature header (default true, as seed 000 receivers expect). */
     public record CreateEndpoint(String url, List<String> events, String description, Boolean legacySignature) {
     }
@@ -119,6 +124,7 @@ public class WebhooksResource {
         if (!(body instanceof ObjectNode patch)) {
             throw ApiException.validation("Request body must be a JSON object");
         }
+        KnownFields.require(patch, PATCHABLE);
         List<String> events = null;
         if (patch.hasNonNull("events")) {
             if (!patch.get("events").isArray()) {
