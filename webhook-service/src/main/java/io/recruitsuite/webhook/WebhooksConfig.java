@@ -97,4 +97,18 @@ public interface WebhooksConfig {
     /** Connections kept to all receivers together. */
     @WithDefault("200")
     int maxConnections();
+
+    /** The organization's public event history, {@code GET /api/v1/events}. */
+    History history();
+
+    interface History {
+        /** How long an event stays listed (the API promises 30 days). */
+        Duration retention();
+
+        /** How often events past the retention are deleted (read by the purge's schedule). */
+        String purgeEvery();
+
+        /** Events past the retention deleted per statement by the purge, so it never holds long locks. */
+        int purgeBatch();
+    }
 }

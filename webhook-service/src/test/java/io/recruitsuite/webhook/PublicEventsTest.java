@@ -37,7 +37,7 @@ class PublicEventsTest {
         JsonNode payload = project(Events.DOCUMENT_UPLOAD, new DocumentUploaded("doc_1", "alice-cv.pdf", "Alice", 1234, "cand_1", "pdf", 321,
                 "2026-02-28T14:30:00.000Z", List.of("internal-tag"), "screening", List.of("job_1")));
         List<String> top = iterate(payload);
-        assertEquals(List.of("id", "type", "timestamp", "organizationId", "data"), top, "the seed's payload shape, no schemaVersion");
+        assertEquals(List.of("id", "type", "timestamp", "organizationId", "schemaVersion", "data"), top, "the seed's payload shape, plus schemaVersion");
         assertEquals(List.of("documentId", "filename", "candidateName", "fileSize", "candidateId", "fileType", "wordCount", "uploadedAt"),
                 iterate(payload.get("data")));
         String json = payload.toString();

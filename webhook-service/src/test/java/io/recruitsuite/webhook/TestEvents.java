@@ -71,12 +71,17 @@ public final class TestEvents {
 
     /** Publishes without waiting, for bursts. */
     public static Future<?> send(String org, String eventId, String type, ObjectNode data) {
+        return send(org, eventId, type, data, Instant.now());
+    }
+
+    /** Publishes an event stamped {@code at}, without waiting. */
+    public static Future<?> send(String org, String eventId, String type, ObjectNode data, Instant at) {
         try {
             // the topic the catalogue names (member and plan events travel with the key events), else by prefix
             String topic = io.recruitsuite.common.events.Events.byName(type).map(t -> t.topic()).filter(t -> t != null)
                     .orElse(type.startsWith("search.") || type.startsWith("feedback.") ? Topics.SEARCH_EVENTS
                             : type.startsWith("key.") ? Topics.KEY_EVENTS : Topics.CANDIDATE_EVENTS);
-            String json = MAPPER.writeValueAsString(new EventEnvelope(eventId, type, EventEnvelope.format(Instant.now()), org, 1, data));
+            String json = MAPPER.writeValueAsString(new EventEnvelope(eventId, type, EventEnvelope.format(at), org, 1, data));
             ProducerRecord<String, String> record = new ProducerRecord<>(TestKafka.topic(topic), org, json);
             record.headers().add(new RecordHeader(Topics.HEADER_EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader(Topics.HEADER_EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8)));

@@ -135,7 +135,7 @@ class WebhookDeliveryTest {
             assertEquals(1, got.header("webhook-signature").split(" ").length, "one signature outside a rotation");
 
             JsonNode payload = MAPPER.readTree(got.body());
-            assertEquals(List.of("id", "type", "timestamp", "organizationId", "data"), fieldNames(payload));
+            assertEquals(List.of("id", "type", "timestamp", "organizationId", "schemaVersion", "data"), fieldNames(payload));
             assertEquals(eventId, payload.path("id").asText());
             assertEquals("document.upload", payload.path("type").asText());
             assertEquals(org, payload.path("organizationId").asText());

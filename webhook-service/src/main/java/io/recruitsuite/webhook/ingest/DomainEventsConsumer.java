@@ -2,6 +2,9 @@ package io.recruitsuite.webhook.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.events.EventAccess;
+import io.recruitsuite.common.events.EventTypes;
+import io.recruitsuite.webhook.history.EventHistory;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventPayload.MemberRemoved;
 import io.recruitsuite.common.events.EventPayload.PlanChanged;
@@ -21,6 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -42,6 +47,8 @@ public class DomainEventsConsumer {
     Dispatcher dispatcher;
     @Inject
     AccessChanges access;
+    @Inject
+    EventHistory history;
 
     private volatile boolean stopping;
 
@@ -79,15 +86,34 @@ public class DomainEventsConsumer {
         String org = event.organizationId();
         // an erased candidate: the payloads stored about it keep only ids (docs/security.md, the data map)
         String erased = Events.CANDIDATE_DELETED.name().equals(type) ? Events.data(mapper, event, Events.CANDIDATE_DELETED).candidateId() : null;
-        return retried(id, deliveries.fanOut(id, org, type, payload, withoutContact, EventAccess.readableWith(type), traceParent)
+        // kept for GET /api/v1/events first (idempotent, as the fan-out is): a retry after a failure repeats both harmlessly
+        Uni<Void> kept = EventTypes.WEBHOOK_TEST.equals(type) ? Uni.createFrom().voidItem()
+                : history.record(id, org, type, occurredAt(event), payload, withoutContact, candidateIdOf(event));
+        return retried(id, kept.chain(() -> deliveries.fanOut(id, org, type, payload, withoutContact, EventAccess.readableWith(type), traceParent))
                 .invoke(queued -> {
                     if (queued > 0) {
                         dispatcher.wake();
                     }
                 })
                 .chain(queued -> erased == null ? Uni.createFrom().voidItem() : deliveries.redactCandidate(org, erased)
-                        .invoke(n -> LOG.infof("redacted %d stored delivery payload(s) of an erased candidate", n)).replaceWithVoid())
+                        .invoke(n -> LOG.infof("redacted %d stored delivery payload(s) of an erased candidate", n))
+                        .chain(() -> history.redactCandidate(org, erased))
+                        .invoke(n -> LOG.infof("redacted %d history event(s) of an erased candidate", n)).replaceWithVoid())
                 .replaceWithVoid());
+    }
+
+    /** When the change happened, as its producer stamped it; the time of arrival if the stamp is unreadable. */
+    private static OffsetDateTime occurredAt(EventEnvelope event) {
+        try {
+            return OffsetDateTime.parse(event.timestamp());
+        } catch (RuntimeException e) {
+            return OffsetDateTime.now(ZoneOffset.UTC);
+        }
+    }
+
+    private static String candidateIdOf(EventEnvelope event) {
+        JsonNode id = event.data() == null ? null : event.data().get("candidateId");
+        return id != null && id.isTextual() ? id.textValue() : null;
     }
 
     /**

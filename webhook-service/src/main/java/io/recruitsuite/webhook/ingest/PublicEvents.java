@@ -45,7 +45,7 @@ public final class PublicEvents {
         return TYPES.contains(type);
     }
 
-    /** The documented payload {id, type, timestamp, organizationId, data} with only the public data fields. */
+    /** The documented payload {id, type, timestamp, organizationId, schemaVersion, data} with only the public data fields. */
     public static String payload(ObjectMapper mapper, EventEnvelope event) {
         return payload(mapper, event, true);
     }
@@ -61,6 +61,8 @@ public final class PublicEvents {
         out.put("type", event.type());
         out.put("timestamp", event.timestamp());
         out.put("organizationId", event.organizationId());
+        // additive to seed 000's shape: which version of the type's data schema (docs/asyncapi.yaml) this is
+        out.put("schemaVersion", event.schemaVersion() == null ? EventEnvelope.CURRENT_SCHEMA_VERSION : event.schemaVersion());
         try {
             JsonNode fields = mapper.readTree(PUBLIC_DATA.writeValueAsString(data));
             if (!contact && fields instanceof ObjectNode object) {
