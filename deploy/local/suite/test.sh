@@ -11,6 +11,14 @@ validate_manifests() {
   (cd "$dir" && node validate.mjs) || die "the Kubernetes manifests do not validate" "see the problems listed above"
 }
 
+validate_contracts() {
+  command -v npm >/dev/null || { say "installing nodejs and npm"; apt_install nodejs npm; }
+  say "event catalogue: docs/asyncapi.yaml checked by the AsyncAPI parser"
+  local dir="$ROOT/contracts"
+  [ -d "$dir/node_modules" ] || (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in contracts"
+  (cd "$dir" && node validate.mjs) || die "docs/asyncapi.yaml is not a valid AsyncAPI document" "see the problems listed above"
+}
+
 e2e_redis_start() {
   if redis-cli -p "$E2E_REDIS_PORT" ping >/dev/null 2>&1 && [ ! -f "$PIDS/redis-e2e.owned" ]; then
     die "port $E2E_REDIS_PORT (the end-to-end Redis) is taken by a Redis this checkout did not start" "stop it, or let the other run finish"
@@ -45,6 +53,7 @@ deployment_tests() {
 
 cmd_test() {
   validate_manifests
+  validate_contracts
   infra
   ensure_databases e2e fresh
   export RS_KEYS_DIR="$KEYS" RS_TEST_RUN="$TEST_RUN"

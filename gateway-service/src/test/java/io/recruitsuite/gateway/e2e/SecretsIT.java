@@ -5,12 +5,6 @@ import io.recruitsuite.gateway.e2e.E2eSupport.Req;
 import io.recruitsuite.gateway.e2e.E2eSupport.Resp;
 import io.recruitsuite.gateway.e2e.E2eSupport.Secrets;
 import io.recruitsuite.gateway.e2e.E2eSupport.Tenant;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -26,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -204,58 +197,26 @@ class SecretsIT {
         assertEquals(0, p.exitValue(), "pg_dump " + db + ": " + errors);
     }
 
-    /** Every record of the topics, from the beginning to the end offsets as they are now. */
+    /** Every record of the topics (to their end offsets as they are now) searched for the needles. */
     static long scanKafka(Map<String, String> needles, List<String> found) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        long records = 0;
         Set<String> seen = new LinkedHashSet<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos != null) {
-                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+        return E2eKafka.readAll(TOPICS, r -> {
+            StringBuilder text = new StringBuilder();
+            if (r.key() != null) {
+                text.append(new String(r.key(), StandardCharsets.UTF_8)).append(' ');
+            }
+            if (r.value() != null) {
+                text.append(new String(r.value(), StandardCharsets.UTF_8));
+            }
+            r.headers().forEach(h -> text.append(' ').append(h.key()).append('=')
+                    .append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)));
+            String s = text.toString();
+            for (Map.Entry<String, String> n : needles.entrySet()) {
+                if (s.contains(n.getKey()) && seen.add(r.topic() + n.getValue())) {
+                    found.add("kafka " + r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + n.getValue() + ": "
+                            + E2eSupport.abbreviate(s, 240));
                 }
             }
-            assertTrue(!partitions.isEmpty(), "no partitions of " + TOPICS);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
-            Map<String, Long> available = new java.util.TreeMap<>();
-            partitions.forEach(tp -> available.merge(tp.topic(), end.get(tp) - begin.get(tp), Long::sum));
-            System.out.println("Kafka records to read by topic: " + available);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    StringBuilder text = new StringBuilder();
-                    if (r.key() != null) {
-                        text.append(new String(r.key(), StandardCharsets.UTF_8)).append(' ');
-                    }
-                    if (r.value() != null) {
-                        text.append(new String(r.value(), StandardCharsets.UTF_8));
-                    }
-                    r.headers().forEach(h -> text.append(' ').append(h.key()).append('=')
-                            .append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)));
-                    String s = text.toString();
-                    for (Map.Entry<String, String> n : needles.entrySet()) {
-                        if (s.contains(n.getKey()) && seen.add(r.topic() + n.getValue())) {
-                            found.add("kafka " + r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + n.getValue() + ": "
-                                    + E2eSupport.abbreviate(s, 240));
-                        }
-                    }
-                }
-            }
-            for (TopicPartition tp : partitions) {
-                assertTrue(consumer.position(tp) >= end.get(tp), "read " + tp + " to its end within 60 s");
-            }
-        }
-        return records;
+        });
     }
 }

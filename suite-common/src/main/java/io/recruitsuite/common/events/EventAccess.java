@@ -40,6 +40,7 @@ public final class EventAccess {
             Map.entry(EventTypes.JOB_UPDATED, List.of(Scopes.JOBS_READ)),
             Map.entry(EventTypes.APPLICATION_CREATED, List.of(Scopes.APPLICATIONS_READ)),
             Map.entry(EventTypes.APPLICATION_STAGE_CHANGED, List.of(Scopes.APPLICATIONS_READ)),
+            Map.entry(EventTypes.APPLICATION_REJECTED, List.of(Scopes.APPLICATIONS_READ)),
             Map.entry(EventTypes.KEY_CREATED, List.of(KEYS_READ)),
             Map.entry(EventTypes.KEY_REVOKED, List.of(KEYS_READ)),
             Map.entry(EventTypes.KEY_EXPIRED, List.of(KEYS_READ)),

@@ -83,8 +83,9 @@ public sealed interface EventPayload {
             @JsonView(Public.class) String toStageName) implements EventPayload {
     }
 
-    record ApplicationRejected(String applicationId, String candidateId, String jobId, String status, String stageId, String stageName,
-            String reason) implements EventPayload {
+    record ApplicationRejected(@JsonView(Public.class) String applicationId, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String jobId, @JsonView(Public.class) String status, @JsonView(Public.class) String stageId,
+            @JsonView(Public.class) String stageName, @JsonView(Public.class) String reason) implements EventPayload {
     }
 
     // ------------------------------------------------------------ keys-service

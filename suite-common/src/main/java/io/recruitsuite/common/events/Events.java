@@ -46,7 +46,7 @@ public final class Events {
     public static final EventType<ApplicationStageChanged> APPLICATION_STAGE_CHANGED =
             candidate(EventTypes.APPLICATION_STAGE_CHANGED, ApplicationStageChanged.class, true);
     public static final EventType<ApplicationRejected> APPLICATION_REJECTED =
-            candidate(EventTypes.APPLICATION_REJECTED, ApplicationRejected.class, false);
+            candidate(EventTypes.APPLICATION_REJECTED, ApplicationRejected.class, true);
     public static final EventType<KeyCreated> KEY_CREATED = key(EventTypes.KEY_CREATED, KeyCreated.class, true);
     public static final EventType<KeyRevoked> KEY_REVOKED = key(EventTypes.KEY_REVOKED, KeyRevoked.class, true);
     public static final EventType<KeyExpired> KEY_EXPIRED = key(EventTypes.KEY_EXPIRED, KeyExpired.class, true);

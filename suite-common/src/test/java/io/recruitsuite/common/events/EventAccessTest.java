@@ -56,7 +56,8 @@ class EventAccessTest {
         assertTrue(EventAccess.canRead(Set.of("search:read"), "search.execute"));
         assertFalse(EventAccess.canRead(Set.of("candidates:read"), "search.execute"));
         assertFalse(EventAccess.canRead(Set.of("search:read"), "candidate.created"));
-        assertFalse(EventAccess.canRead(Set.of("candidates:read"), "application.rejected"), "not a webhook type");
+        assertFalse(EventAccess.canRead(Set.of("candidates:read"), "application.rejected"), "an application event needs applications:read");
+        assertTrue(EventAccess.canRead(Set.of("applications:read"), "application.rejected"));
         assertTrue(EventAccess.showsContact(Set.of("candidates:read")));
         assertFalse(EventAccess.showsContact(Set.of("search:read")));
     }
