@@ -77,16 +77,14 @@ class SecretKeyRotationTest {
             assertTrue(WebhookDeliveryTest.verifyStandard(legacy.secret(), legacyReceiver.withBodyContaining(before).get(0)));
             assertTrue(WebhookDeliveryTest.verifyStandard(k1.secret(), k1Receiver.withBodyContaining(before).get(0)));
 
-            // every batch until the end, as the scheduled job goes (other tests' rows may share the table)
-            int resealed = 0;
+            // every batch until the end, as the scheduled job goes (other tests' rows may share the table; the scheduled
+            // run itself, 30 s after start, may get to these two first on a slow machine: what counts is where they end up)
             String after = "";
             while (after != null) {
                 String from = after;
                 SecretResealer.Progress progress = VertxContextSupport.subscribeAndAwait(() -> resealer.resealBatch(from));
-                resealed += progress.resealed();
                 after = progress.lastId();
             }
-            assertTrue(resealed >= 2, "resealed " + resealed);
             for (String id : List.of(legacy.id(), k1.id())) {
                 Row row = stored(id);
                 assertEquals("k2", row.getString("secret_key_id"), id);

@@ -1,71 +1,46 @@
 package io.recruitsuite.gateway.discovery;
 
-import io.recruitsuite.gateway.GatewayConfig;
-import io.recruitsuite.gateway.routing.UpstreamUrl;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * {@code GET /api/v1/openapi.json}: the public API as one OpenAPI document, merged from each
- * service's own generated document (their {@code /api/v1} paths and schemas), so it can never
- * drift from the code. Cached for a short while; a service that does not answer is left out.
+ * {@code GET /api/v1/openapi.json}: the public API as one OpenAPI 3.1 document. It is docs/openapi.json,
+ * bundled into the gateway at build time: merged from the documents the services write when they are
+ * built ({@link #merge}, run by OpenApiDocumentTest, which fails when the committed file differs from
+ * what the code produces), so what is served is exactly what is published and reviewed.
  */
 @ApplicationScoped
 public class OpenApiAggregator {
 
-    private static final Duration CACHE = Duration.ofSeconds(60);
-    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    /** Where the build puts docs/openapi.json in the gateway's jar. */
+    static final String BUNDLED = "public-api/openapi.json";
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    GatewayConfig config;
-
-    private WebClient client;
-    private volatile JsonObject cached;
-    private volatile long cachedAt;
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx);
-    }
+    private volatile JsonObject document;
 
     public Uni<JsonObject> document() {
-        JsonObject doc = cached;
-        if (doc != null && System.nanoTime() - cachedAt < CACHE.toNanos()) {
-            return Uni.createFrom().item(doc);
-        }
-        List<Uni<JsonObject>> parts = new ArrayList<>();
-        for (Map.Entry<String, GatewayConfig.Upstream> e : new TreeMap<>(config.upstreams()).entrySet()) {
-            UpstreamUrl url = UpstreamUrl.parse(e.getValue().url());
-            parts.add(client.get(url.port(), url.host(), "/q/openapi?format=json").ssl(url.secure()).send()
-                    .map(r -> r.statusCode() == 200 ? r.bodyAsJsonObject() : null)
-                    .ifNoItem().after(FETCH_TIMEOUT).recoverWithItem((JsonObject) null)
-                    .onFailure().recoverWithItem((JsonObject) null));
-        }
-        return Uni.join().all(parts).andFailFast().map(documents -> {
-            JsonObject merged = merge(documents.stream().filter(java.util.Objects::nonNull).toList());
-            // only a complete document is cached; a partial one is served but fetched again next time
-            if (documents.stream().allMatch(java.util.Objects::nonNull)) {
-                cached = merged;
-                cachedAt = System.nanoTime();
+        JsonObject doc = document;
+        if (doc == null) {
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    return Uni.createFrom().failure(new IllegalStateException(BUNDLED + " is not in the gateway's jar"));
+                }
+                doc = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                document = doc;
+            } catch (IOException e) {
+                return Uni.createFrom().failure(e);
             }
-            return merged;
-        });
+        }
+        return Uni.createFrom().item(doc);
     }
 
-    JsonObject merge(List<JsonObject> documents) {
+    /** The public paths of the services' documents, with the schemas they use, as one document. */
+    public static JsonObject merge(List<JsonObject> documents) {
         JsonObject paths = new JsonObject();
         JsonObject schemas = new JsonObject();
         for (JsonObject d : documents) {
@@ -85,14 +60,17 @@ public class OpenApiAggregator {
                 pending.addAll(references(io.vertx.core.json.Json.encode(schemas.getValue(name))));
             }
         }
+        JsonObject securitySchemes = documents.stream().map(d -> d.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes"))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(new JsonObject());
         return new JsonObject()
-                .put("openapi", "3.0.3")
-                .put("info", new JsonObject().put("title", "Recruit Suite API").put("version", "v1"))
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", "Recruit Suite API").put("version", "v1")
+                        .put("description", "The public API of Recruit Suite, through its gateway. Errors, paging, limits and "
+                                + "idempotency: docs/api.md. Events and webhooks: docs/events.md, docs/asyncapi.yaml.")
+                        .put("license", new JsonObject().put("name", "Proprietary").put("url", "https://example.com/recruit-suite/terms")))
                 .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", "/")))
                 .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", used).put("securitySchemes", new JsonObject()
-                        .put("bearer", new JsonObject().put("type", "http").put("scheme", "bearer"))
-                        .put("apiKey", new JsonObject().put("type", "apiKey").put("in", "header").put("name", "X-API-Key"))))
+                .put("components", new JsonObject().put("schemas", used).put("securitySchemes", securitySchemes))
                 .put("security", new io.vertx.core.json.JsonArray()
                         .add(new JsonObject().put("bearer", new io.vertx.core.json.JsonArray()))
                         .add(new JsonObject().put("apiKey", new io.vertx.core.json.JsonArray())));

@@ -419,6 +419,14 @@ class EndToEndIT {
             assertFalse(schemas.containsKey(internal), "operator/internal schema " + internal + " is not public");
         }
         given().baseUri(GATEWAY).get("/api/v1/docs/").then().statusCode(200).body(containsString("swagger"));
+        // what is served is the published, reviewed contract, byte for byte in content
+        try {
+            var committed = E2eSupport.JSON.readTree(java.nio.file.Path.of("..", "docs", "openapi.json").toFile());
+            var served = E2eSupport.JSON.readTree(given().baseUri(GATEWAY).get("/api/v1/openapi.json").asString());
+            assertEquals(committed, served, "GET /api/v1/openapi.json is docs/openapi.json");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String newOrganizationWithKey(String plan, List<String> scopes) {
