@@ -9,22 +9,55 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /api/v1}: the API version and its endpoints, as seed 000 documents. */
+/**
+ * {@code GET /api/v1}: the API version and its endpoints, in seed 000's shape. The endpoint list is derived
+ * from the published OpenAPI document (every public operation, its summary and required scope), so the two
+ * cannot disagree; discovery.json holds only the header (name, version, links, how to authenticate).
+ */
 @ApplicationScoped
 public class Discovery {
+
+    @Inject
+    OpenApiAggregator openApi;
 
     private String body;
 
     @PostConstruct
     void load() {
         try (InputStream in = Discovery.class.getResourceAsStream("/discovery.json")) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            JsonObject doc = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            JsonArray endpoints = new JsonArray().add(new JsonObject().put("method", "GET").put("path", "/api/v1")
+                    .put("description", "API version and endpoint discovery"));
+            JsonObject api = openApi.bundled();
+            JsonObject paths = api.getJsonObject("paths", new JsonObject());
+            for (String path : paths.fieldNames()) {
+                JsonObject item = paths.getJsonObject(path);
+                for (String method : item.fieldNames()) {
+                    JsonObject op = item.getJsonObject(method);
+                    JsonObject endpoint = new JsonObject().put("method", method.toUpperCase(Locale.ROOT))
+                            .put("path", path.replaceAll("\\{([^}]+)}", ":$1"))
+                            .put("description", op.getString("summary"));
+                    JsonArray scopes = op.getJsonArray("x-required-scopes");
+                    if (scopes != null && !scopes.isEmpty()) {
+                        endpoint.put("scope", String.join(" or ", scopes.stream().map(Object::toString).toList()));
+                    } else if (path.startsWith("/api/v1/keys")) {
+                        endpoint.put("auth", "session");
+                    }
+                    endpoints.add(endpoint);
+                }
+            }
+            doc.getJsonObject("data").put("endpoints", endpoints);
+            body = doc.encode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,19 +24,28 @@ public class OpenApiAggregator {
     private volatile JsonObject document;
 
     public Uni<JsonObject> document() {
+        try {
+            return Uni.createFrom().item(bundled());
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    /** The bundled document, read once. */
+    public JsonObject bundled() {
         JsonObject doc = document;
         if (doc == null) {
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUNDLED)) {
+            try (InputStream in = OpenApiAggregator.class.getClassLoader().getResourceAsStream(BUNDLED)) {
                 if (in == null) {
-                    return Uni.createFrom().failure(new IllegalStateException(BUNDLED + " is not in the gateway's jar"));
+                    throw new IllegalStateException(BUNDLED + " is not in the gateway's jar");
                 }
                 doc = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 document = doc;
             } catch (IOException e) {
-                return Uni.createFrom().failure(e);
+                throw new IllegalStateException("reading " + BUNDLED, e);
             }
         }
-        return Uni.createFrom().item(doc);
+        return doc;
     }
 
     /** The public paths of the services' documents, with the schemas they use, as one document. */

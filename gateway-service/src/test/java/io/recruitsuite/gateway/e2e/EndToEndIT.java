@@ -424,6 +424,18 @@ class EndToEndIT {
             var committed = E2eSupport.JSON.readTree(java.nio.file.Path.of("..", "docs", "openapi.json").toFile());
             var served = E2eSupport.JSON.readTree(given().baseUri(GATEWAY).get("/api/v1/openapi.json").asString());
             assertEquals(committed, served, "GET /api/v1/openapi.json is docs/openapi.json");
+            // GET /api/v1 lists every operation of that document (and itself), each with its summary and scope
+            int operations = 0;
+            for (var item : committed.path("paths")) {
+                operations += item.size();
+            }
+            var discovery = E2eSupport.JSON.readTree(given().baseUri(GATEWAY).get("/api/v1").asString()).path("data").path("endpoints");
+            assertEquals(operations + 1, discovery.size(), discovery.toString());
+            for (var endpoint : discovery) {
+                assertTrue(endpoint.path("description").isTextual(), endpoint.toString());
+            }
+            assertTrue(discovery.toString().contains("{\"method\":\"GET\",\"path\":\"/api/v1/candidates/:id\",\"description\":\"Get candidate\","
+                    + "\"scope\":\"candidates:read\"}"), discovery.toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
