@@ -78,11 +78,26 @@ public class OpenApiAggregator {
                                 + "idempotency: docs/api.md. Events and webhooks: docs/events.md, docs/asyncapi.yaml.")
                         .put("license", new JsonObject().put("name", "Proprietary").put("url", "https://example.com/recruit-suite/terms")))
                 .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", "/")))
+                .put("tags", tags(paths))
                 .put("paths", paths)
                 .put("components", new JsonObject().put("schemas", used).put("securitySchemes", securitySchemes))
                 .put("security", new io.vertx.core.json.JsonArray()
                         .add(new JsonObject().put("bearer", new io.vertx.core.json.JsonArray()))
                         .add(new JsonObject().put("apiKey", new io.vertx.core.json.JsonArray())));
+    }
+
+    /** The tags the operations use, declared once at the top as OpenAPI expects. */
+    private static io.vertx.core.json.JsonArray tags(JsonObject paths) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                item.getJsonObject(method).getJsonArray("tags", new io.vertx.core.json.JsonArray()).forEach(t -> names.add(t.toString()));
+            }
+        }
+        io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+        names.forEach(n -> out.add(new JsonObject().put("name", n).put("description", "Operations on " + n.toLowerCase(java.util.Locale.ROOT))));
+        return out;
     }
 
     private static final java.util.regex.Pattern SCHEMA_REF = java.util.regex.Pattern.compile("#/components/schemas/([^\"]+)");

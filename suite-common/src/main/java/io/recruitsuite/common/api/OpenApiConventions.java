@@ -112,6 +112,9 @@ public class OpenApiConventions implements OASFilter {
         if (op.getSummary() == null || op.getSummary().isBlank()) {
             op.setSummary(summaryOf(op.getOperationId()));
         }
+        // one tag per resource family (Candidates, Jobs, Webhooks…), the grouping of the docs UI and of generated clients
+        String family = path.substring(PUBLIC_PREFIX.length()).split("/").length > 1 ? path.substring(PUBLIC_PREFIX.length()).split("/")[1] : "api";
+        op.setTags(List.of(camel(family)));
         List<String> scopes = new ArrayList<>();
         if (op.getSecurity() != null) {
             for (SecurityRequirement requirement : op.getSecurity()) {
