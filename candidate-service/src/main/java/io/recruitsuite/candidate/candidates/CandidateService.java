@@ -34,7 +34,10 @@ public class CandidateService {
     @Inject
     ApplicationRepository applications;
 
-    public record NewCandidate(String name, String email, String phone, List<String> tags) {
+    public record NewCandidate(String name, String firstName, String lastName, String email, String phone, List<String> tags) {
+        public NewCandidate(String name, String email, String phone, List<String> tags) {
+            this(name, null, null, email, phone, tags);
+        }
     }
 
     /** CV content already turned into text (pasted text, or extracted from an uploaded file). */
@@ -45,12 +48,19 @@ public class CandidateService {
     }
 
     public Uni<CandidateDetail> create(String organizationId, NewCandidate input, NewDocument cv) {
-        String name = CandidateRules.name(input.name());
+        return store(newCandidate(organizationId, input), cv);
+    }
+
+    /** A candidate checked against the field rules, not yet stored. */
+    public static Candidate newCandidate(String organizationId, NewCandidate input) {
+        String firstName = CandidateRules.namePart("firstName", input.firstName());
+        String lastName = CandidateRules.namePart("lastName", input.lastName());
+        String name = CandidateRules.displayName(input.name(), firstName, lastName);
         String email = CandidateRules.email(input.email());
         String phone = CandidateRules.phone(input.phone());
         List<String> tags = CandidateRules.tags(input.tags());
         OffsetDateTime now = Timestamps.now();
-        return store(new Candidate(Ids.newId("cand"), organizationId, name, email, phone, tags, now, now), cv);
+        return new Candidate(Ids.newId("cand"), organizationId, name, firstName, lastName, email, phone, tags, now, now);
     }
 
     @WithTransaction
@@ -100,7 +110,8 @@ public class CandidateService {
     }
 
     public record Changes(String name, String email, String phone, List<String> tags,
-                          boolean nameSet, boolean emailSet, boolean phoneSet, boolean tagsSet) {
+                          boolean nameSet, boolean emailSet, boolean phoneSet, boolean tagsSet,
+                          String firstName, String lastName, boolean firstNameSet, boolean lastNameSet) {
     }
 
     @WithTransaction
@@ -108,12 +119,20 @@ public class CandidateService {
         return candidates.findByIdForUpdate(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
                 .chain(c -> {
-                    String name = changes.nameSet() ? CandidateRules.name(changes.name()) : c.name();
+                    String firstName = changes.firstNameSet() ? CandidateRules.namePart("firstName", changes.firstName()) : c.firstName();
+                    String lastName = changes.lastNameSet() ? CandidateRules.namePart("lastName", changes.lastName()) : c.lastName();
+                    boolean partsChanged = !Objects.equals(c.firstName(), firstName) || !Objects.equals(c.lastName(), lastName);
+                    // new parts without a new name give the display name they make; a name given with them wins
+                    String name = changes.nameSet() ? CandidateRules.name(changes.name())
+                            : partsChanged && (firstName != null || lastName != null) ? CandidateRules.displayName(null, firstName, lastName)
+                            : c.name();
                     String email = changes.emailSet() ? CandidateRules.email(changes.email()) : c.email();
                     String phone = changes.phoneSet() ? CandidateRules.phone(changes.phone()) : c.phone();
                     List<String> tags = changes.tagsSet() ? CandidateRules.tags(changes.tags()) : c.tags();
                     List<String> changed = new ArrayList<>();
                     if (!Objects.equals(c.name(), name)) changed.add("name");
+                    if (!Objects.equals(c.firstName(), firstName)) changed.add("firstName");
+                    if (!Objects.equals(c.lastName(), lastName)) changed.add("lastName");
                     if (!Objects.equals(c.email(), email)) changed.add("email");
                     if (!Objects.equals(c.phone(), phone)) changed.add("phone");
                     if (!Objects.equals(c.tags(), tags)) changed.add("tags");
@@ -121,6 +140,7 @@ public class CandidateService {
                         return documents.listByCandidate(organizationId, id).map(docs -> new CandidateDetail(c, docs));
                     }
                     List<String> tagsBefore = c.tags();
+                    c.rename(firstName, lastName);
                     c.change(name, email, phone, tags, Timestamps.now());
                     return events.candidateUpdated(c, changed)
                             .chain(() -> documents.listByCandidate(organizationId, id))
