@@ -65,9 +65,9 @@ public final class HiringViews {
         }
     }
 
-    public record NoteView(String id, String candidateId, String body, String author, OffsetDateTime createdAt) {
+    public record NoteView(String id, String candidateId, String body, String author, OffsetDateTime createdAt, String prospectId) {
         public static NoteView of(Note n) {
-            return new NoteView(n.id(), n.candidateId(), n.body(), n.author(), n.createdAt());
+            return new NoteView(n.id(), n.candidateId(), n.body(), n.author(), n.createdAt(), n.prospectId());
         }
     }
 }

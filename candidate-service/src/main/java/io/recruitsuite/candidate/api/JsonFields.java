@@ -7,6 +7,8 @@ import io.recruitsuite.common.error.ApiException;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +98,17 @@ final class JsonFields {
 
     /** An ISO-8601 date-time with an offset, such as 2026-03-02T14:00:00Z. */
     static OffsetDateTime time(ObjectNode body, String field) {
-        String value = text(body, field);
-        if (value == null) {
+        return time(field, text(body, field));
+    }
+
+    /** A query parameter or body field holding an ISO-8601 date-time; null when absent or empty. */
+    static OffsetDateTime time(String field, String value) {
+        if (value == null || value.isEmpty()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            // stored in UTC to the microsecond: what a write answers equals what a read returns
+            return OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw ApiException.validation(field + ": must be an ISO-8601 date-time such as 2026-03-02T14:00:00Z");
         }

@@ -6,6 +6,7 @@ import io.recruitsuite.candidate.applications.ApplicationRepository;
 import io.recruitsuite.candidate.documents.Document;
 import io.recruitsuite.candidate.documents.DocumentRepository;
 import io.recruitsuite.candidate.events.CandidateEvents;
+import io.recruitsuite.candidate.events.WorkflowEvents;
 import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
@@ -33,6 +34,8 @@ public class CandidateService {
     CandidateEvents events;
     @Inject
     ApplicationRepository applications;
+    @Inject
+    WorkflowEvents workflowEvents;
 
     public record NewCandidate(String name, String firstName, String lastName, String email, String phone, List<String> tags) {
         public NewCandidate(String name, String email, String phone, List<String> tags) {
@@ -157,6 +160,8 @@ public class CandidateService {
         return candidates.findByIdForUpdate(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
                 .chain(c -> documents.listByCandidate(organizationId, id)
+                        // the prospect the candidate came from goes with the candidate (same person): first the events naming it
+                        .call(docs -> workflowEvents.forgetProspectsOf(organizationId, id))
                         .call(docs -> candidates.deleteById(organizationId, id))
                         .call(docs -> events.candidateDeleted(c, docs)))
                 .replaceWithVoid();
