@@ -133,6 +133,26 @@ final class JsonFields {
         return out;
     }
 
+    /** {@code {"attribute": 1..4, …}}; the range is the rules' to check, the shape is checked here. */
+    static java.util.Map<String, Integer> ratings(ObjectNode body) {
+        JsonNode value = body.get("ratings");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw ApiException.validation("ratings: must be an object of attribute names to ratings from 1 to 4");
+        }
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (var it = object.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
+                throw ApiException.validation("ratings." + e.getKey() + ": must be a whole number from 1 to 4");
+            }
+            out.put(e.getKey(), e.getValue().intValue());
+        }
+        return out;
+    }
+
     private static BigDecimal decimal(ObjectNode body, String field, String name) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {

@@ -1,13 +1,18 @@
 package io.recruitsuite.candidate.api;
 
+import io.recruitsuite.candidate.assessments.Assessment;
+import io.recruitsuite.candidate.interviews.Interview;
+import io.recruitsuite.candidate.interviews.Scorecard;
+import io.recruitsuite.candidate.meetings.Meeting;
 import io.recruitsuite.candidate.prospects.Prospect;
 import io.recruitsuite.candidate.prospects.ProspectService.Conversion;
 import io.recruitsuite.candidate.tasks.Task;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
-/** Wire shapes of prospects and tasks. */
+/** Wire shapes of the hiring workflow: prospects, tasks, interviews, scorecards, assessments, meetings. People appear by id. */
 public final class WorkflowViews {
 
     private WorkflowViews() {
@@ -43,6 +48,43 @@ public final class WorkflowViews {
         public static TaskView of(Task t) {
             return new TaskView(t.id(), t.title(), t.status(), t.dueAt(), t.assignee(), t.candidateId(), t.applicationId(), t.prospectId(),
                     t.completedAt(), t.createdAt(), t.updatedAt());
+        }
+    }
+
+    public record InterviewView(String id, String applicationId, String candidateId, String jobId, String kind, String status,
+                                OffsetDateTime startsAt, OffsetDateTime endsAt, int durationMinutes, List<String> interviewers,
+                                String location, String videoUrl, String cancelReason, OffsetDateTime cancelledAt,
+                                OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        public static InterviewView of(Interview i) {
+            return new InterviewView(i.id(), i.applicationId(), i.candidateId(), i.jobId(), i.kind(), i.status(), i.startsAt(), i.endsAt(),
+                    i.durationMinutes(), i.interviewers(), i.location(), i.videoUrl(), i.cancelReason(), i.cancelledAt(), i.createdAt(),
+                    i.updatedAt());
+        }
+    }
+
+    public record ScorecardView(String id, String interviewId, String applicationId, String candidateId, String interviewer,
+                                String recommendation, Map<String, Integer> ratings, String notes, OffsetDateTime submittedAt,
+                                OffsetDateTime updatedAt) {
+        public static ScorecardView of(Scorecard s) {
+            return new ScorecardView(s.id(), s.interviewId(), s.applicationId(), s.candidateId(), s.interviewer(), s.recommendation(),
+                    s.ratings(), s.notes(), s.submittedAt(), s.updatedAt());
+        }
+    }
+
+    public record AssessmentView(String id, String applicationId, String candidateId, String jobId, String name, String provider,
+                                 String status, OffsetDateTime dueAt, Integer score, Boolean passed, String reportUrl,
+                                 OffsetDateTime completedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        public static AssessmentView of(Assessment a) {
+            return new AssessmentView(a.id(), a.applicationId(), a.candidateId(), a.jobId(), a.name(), a.provider(), a.status(), a.dueAt(),
+                    a.score(), a.passed(), a.reportUrl(), a.completedAt(), a.createdAt(), a.updatedAt());
+        }
+    }
+
+    public record MeetingView(String id, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, List<String> attendees,
+                              String candidateId, String prospectId, String notes, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        public static MeetingView of(Meeting m) {
+            return new MeetingView(m.id(), m.title(), m.startsAt(), m.endsAt(), m.attendees(), m.candidateId(), m.prospectId(), m.notes(),
+                    m.createdAt(), m.updatedAt());
         }
     }
 }

@@ -2,9 +2,19 @@ package io.recruitsuite.candidate.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.recruitsuite.candidate.assessments.Assessment;
+import io.recruitsuite.candidate.interviews.Interview;
+import io.recruitsuite.candidate.interviews.Scorecard;
+import io.recruitsuite.candidate.meetings.Meeting;
 import io.recruitsuite.candidate.prospects.Prospect;
 import io.recruitsuite.candidate.tasks.Task;
 import io.recruitsuite.common.events.EventEnvelope;
+import io.recruitsuite.common.events.EventPayload.AssessmentCompleted;
+import io.recruitsuite.common.events.EventPayload.InterviewCancelled;
+import io.recruitsuite.common.events.EventPayload.InterviewRescheduled;
+import io.recruitsuite.common.events.EventPayload.InterviewScheduled;
+import io.recruitsuite.common.events.EventPayload.MeetingScheduled;
+import io.recruitsuite.common.events.EventPayload.ScorecardSubmitted;
 import io.recruitsuite.common.events.EventPayload.ProspectConverted;
 import io.recruitsuite.common.events.EventPayload.ProspectCreated;
 import io.recruitsuite.common.events.EventPayload.TaskCompleted;
@@ -16,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Events of the hiring workflow (prospects, tasks, interviews, scorecards, assessments, meetings), appended to the outbox
@@ -69,5 +80,35 @@ public class WorkflowEvents {
     public Uni<Void> taskCompleted(Task t) {
         return outbox.append(Events.TASK_COMPLETED, t.organizationId(), new TaskCompleted(t.id(), t.assignee(), time(t.completedAt()),
                 t.candidateId(), t.applicationId(), t.prospectId()));
+    }
+
+    public Uni<Void> interviewScheduled(Interview i) {
+        return outbox.append(Events.INTERVIEW_SCHEDULED, i.organizationId(), new InterviewScheduled(i.id(), i.applicationId(),
+                i.candidateId(), i.jobId(), i.kind(), time(i.startsAt()), time(i.endsAt()), i.interviewers()));
+    }
+
+    public Uni<Void> interviewRescheduled(Interview i, OffsetDateTime previousStartsAt, List<String> changed) {
+        return outbox.append(Events.INTERVIEW_RESCHEDULED, i.organizationId(), new InterviewRescheduled(i.id(), i.applicationId(),
+                i.candidateId(), i.jobId(), i.kind(), time(i.startsAt()), time(i.endsAt()), i.interviewers(), time(previousStartsAt), changed));
+    }
+
+    public Uni<Void> interviewCancelled(Interview i) {
+        return outbox.append(Events.INTERVIEW_CANCELLED, i.organizationId(), new InterviewCancelled(i.id(), i.applicationId(),
+                i.candidateId(), i.jobId(), time(i.startsAt()), i.cancelReason()));
+    }
+
+    public Uni<Void> scorecardSubmitted(Scorecard s, boolean revised) {
+        return outbox.append(Events.SCORECARD_SUBMITTED, s.organizationId(), new ScorecardSubmitted(s.id(), s.interviewId(),
+                s.applicationId(), s.candidateId(), s.interviewer(), s.recommendation(), s.ratings(), revised));
+    }
+
+    public Uni<Void> assessmentCompleted(Assessment a) {
+        return outbox.append(Events.ASSESSMENT_COMPLETED, a.organizationId(), new AssessmentCompleted(a.id(), a.applicationId(),
+                a.candidateId(), a.jobId(), a.name(), a.provider(), a.score(), a.passed(), a.reportUrl()));
+    }
+
+    public Uni<Void> meetingScheduled(Meeting m) {
+        return outbox.append(Events.MEETING_SCHEDULED, m.organizationId(), new MeetingScheduled(m.id(), m.title(), time(m.startsAt()),
+                time(m.endsAt()), m.attendees(), m.candidateId(), m.prospectId()));
     }
 }
