@@ -73,6 +73,11 @@ class JobTermsAndNamesTest {
         writer(org).body(Map.of("name", "Countess of Lovelace", "firstName", "Augusta")).post("/api/v1/candidates").then().statusCode(201)
                 .body("data.name", equalTo("Countess of Lovelace")).body("data.firstName", equalTo("Augusta"));
 
+        // a name given on its own is not rewritten from parts added later
+        String seed = writer(org).body(Map.of("name", "Dr. Grace Brewster Hopper")).post("/api/v1/candidates").then().statusCode(201)
+                .extract().path("data.id");
+        writer(org).body(Map.of("firstName", "Grace")).patch("/api/v1/candidates/" + seed).then().statusCode(200)
+                .body("data.name", equalTo("Dr. Grace Brewster Hopper")).body("data.firstName", equalTo("Grace"));
         writer(org).body(Map.of("lastName", "King")).patch("/api/v1/candidates/" + id).then().statusCode(200)
                 .body("data.name", equalTo("Ada King")).body("data.lastName", equalTo("King"));
         as(org, "candidates:read").get("/api/v1/candidates?search=King").then().statusCode(200)

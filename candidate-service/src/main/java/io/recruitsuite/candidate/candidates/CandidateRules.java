@@ -49,7 +49,15 @@ public final class CandidateRules {
         if (name != null && !name.isBlank() || firstName == null && lastName == null) {
             return name(name);
         }
-        return name(firstName == null ? lastName : lastName == null ? firstName : firstName + " " + lastName);
+        return name(joined(firstName, lastName));
+    }
+
+    /** The parts joined with a space, or null without parts. */
+    public static String joined(String firstName, String lastName) {
+        if (firstName == null && lastName == null) {
+            return null;
+        }
+        return firstName == null ? lastName : lastName == null ? firstName : firstName + " " + lastName;
     }
 
     public static String email(String email) {

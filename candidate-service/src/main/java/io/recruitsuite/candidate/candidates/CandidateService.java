@@ -125,10 +125,12 @@ public class CandidateService {
                     String firstName = changes.firstNameSet() ? CandidateRules.namePart("firstName", changes.firstName()) : c.firstName();
                     String lastName = changes.lastNameSet() ? CandidateRules.namePart("lastName", changes.lastName()) : c.lastName();
                     boolean partsChanged = !Objects.equals(c.firstName(), firstName) || !Objects.equals(c.lastName(), lastName);
-                    // new parts without a new name give the display name they make; a name given with them wins
+                    // a display name made from the parts follows them; one given on its own (seed 000's "name") is never
+                    // rewritten from parts, and a name given with the parts wins
+                    boolean derived = Objects.equals(c.name(), CandidateRules.joined(c.firstName(), c.lastName()));
                     String name = changes.nameSet() ? CandidateRules.name(changes.name())
-                            : partsChanged && (firstName != null || lastName != null) ? CandidateRules.displayName(null, firstName, lastName)
-                            : c.name();
+                            : partsChanged && derived && (firstName != null || lastName != null)
+                            ? CandidateRules.displayName(null, firstName, lastName) : c.name();
                     String email = changes.emailSet() ? CandidateRules.email(changes.email()) : c.email();
                     String phone = changes.phoneSet() ? CandidateRules.phone(changes.phone()) : c.phone();
                     List<String> tags = changes.tagsSet() ? CandidateRules.tags(changes.tags()) : c.tags();
