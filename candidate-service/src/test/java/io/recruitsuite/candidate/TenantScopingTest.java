@@ -32,7 +32,8 @@ class TenantScopingTest {
     /** The rule above checks organization-owned entities only: each workflow entity must be one to be covered. */
     @Test
     void theWorkflowEntitiesAreOrganizationOwnedSoTheRuleCoversThem() {
-        for (Class<?> entity : List.of(Prospect.class, Task.class, Interview.class, Scorecard.class, Assessment.class, Meeting.class)) {
+        for (Class<?> entity : List.of(Prospect.class, Task.class, Interview.class, Scorecard.class, Assessment.class, Meeting.class,
+                io.recruitsuite.candidate.agents.InterviewAgent.class)) {
             assertTrue(entity.isAnnotationPresent(Entity.class) && OrganizationOwned.class.isAssignableFrom(entity), entity.getName());
         }
     }

@@ -79,7 +79,7 @@ public class InterviewsResource {
             throw ApiException.validation("applicationId: an interview stays with its application; cancel it and schedule another");
         }
         InterviewService.Changes changes = new InterviewService.Changes(input(body), body.has("kind"), body.has("startsAt"),
-                body.has("durationMinutes"), body.has("interviewers"), body.has("location"), body.has("videoUrl"));
+                body.has("durationMinutes"), body.has("interviewers"), body.has("location"), body.has("videoUrl"), body.has("agentId"));
         return interviews.reschedule(caller.organizationId(), id, changes).map(i -> Envelope.of(InterviewView.of(i)));
     }
 
@@ -116,6 +116,6 @@ public class InterviewsResource {
     private static InterviewService.NewInterview input(ObjectNode body) {
         return new InterviewService.NewInterview(JsonFields.text(body, "applicationId"), JsonFields.text(body, "kind"),
                 JsonFields.time(body, "startsAt"), JsonFields.integer(body, "durationMinutes"), JsonFields.strings(body, "interviewers"),
-                JsonFields.text(body, "location"), JsonFields.text(body, "videoUrl"));
+                JsonFields.text(body, "location"), JsonFields.text(body, "videoUrl"), JsonFields.text(body, "agentId"));
     }
 }

@@ -54,11 +54,11 @@ public final class WorkflowViews {
     public record InterviewView(String id, String applicationId, String candidateId, String jobId, String kind, String status,
                                 OffsetDateTime startsAt, OffsetDateTime endsAt, int durationMinutes, List<String> interviewers,
                                 String location, String videoUrl, String cancelReason, OffsetDateTime cancelledAt,
-                                OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                                OffsetDateTime createdAt, OffsetDateTime updatedAt, String agentId) {
         public static InterviewView of(Interview i) {
             return new InterviewView(i.id(), i.applicationId(), i.candidateId(), i.jobId(), i.kind(), i.status(), i.startsAt(), i.endsAt(),
                     i.durationMinutes(), i.interviewers(), i.location(), i.videoUrl(), i.cancelReason(), i.cancelledAt(), i.createdAt(),
-                    i.updatedAt());
+                    i.updatedAt(), i.agentId());
         }
     }
 
@@ -77,6 +77,14 @@ public final class WorkflowViews {
         public static AssessmentView of(Assessment a) {
             return new AssessmentView(a.id(), a.applicationId(), a.candidateId(), a.jobId(), a.name(), a.provider(), a.status(), a.dueAt(),
                     a.score(), a.passed(), a.reportUrl(), a.completedAt(), a.createdAt(), a.updatedAt());
+        }
+    }
+
+    public record AgentView(String id, String name, String language, String voice, String tone, String instructions,
+                            List<String> questions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        public static AgentView of(io.recruitsuite.candidate.agents.InterviewAgent a) {
+            return new AgentView(a.id(), a.name(), a.language(), a.voice(), a.tone(), a.instructions(), a.questions(), a.createdAt(),
+                    a.updatedAt());
         }
     }
 

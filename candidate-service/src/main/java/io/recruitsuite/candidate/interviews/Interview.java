@@ -48,6 +48,8 @@ public class Interview implements OrganizationOwned {
     private String location;
     @Column(name = "video_url")
     private String videoUrl;
+    @Column(name = "agent_id")
+    private String agentId;
     private String status;
     @Column(name = "cancel_reason")
     private String cancelReason;
@@ -75,7 +77,7 @@ public class Interview implements OrganizationOwned {
 
     /** What can be rescheduled: the time, the length, the people, the kind and the place. */
     public record Plan(String kind, OffsetDateTime startsAt, int durationMinutes, List<String> interviewers, String location,
-                       String videoUrl) {
+                       String videoUrl, String agentId) {
 
         public OffsetDateTime endsAt() {
             return startsAt.plusMinutes(durationMinutes);
@@ -91,7 +93,7 @@ public class Interview implements OrganizationOwned {
     }
 
     public Plan plan() {
-        return new Plan(kind, startsAt, durationMinutes, interviewers, location, videoUrl);
+        return new Plan(kind, startsAt, durationMinutes, interviewers, location, videoUrl, agentId);
     }
 
     public void schedule(Plan plan, OffsetDateTime at) {
@@ -103,6 +105,7 @@ public class Interview implements OrganizationOwned {
         this.interviewerKeys = plan.interviewerKeys();
         this.location = plan.location();
         this.videoUrl = plan.videoUrl();
+        this.agentId = plan.agentId();
         this.updatedAt = at;
     }
 
@@ -165,6 +168,11 @@ public class Interview implements OrganizationOwned {
 
     public String videoUrl() {
         return videoUrl;
+    }
+
+    /** The interview agent of an interview of kind ai, else null. */
+    public String agentId() {
+        return agentId;
     }
 
     public String status() {

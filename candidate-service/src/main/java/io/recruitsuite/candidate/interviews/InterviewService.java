@@ -2,6 +2,7 @@ package io.recruitsuite.candidate.interviews;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.recruitsuite.candidate.agents.InterviewAgentRepository;
 import io.recruitsuite.candidate.applications.Application;
 import io.recruitsuite.candidate.applications.ApplicationRepository;
 import io.recruitsuite.candidate.applications.ApplicationStatus;
@@ -53,14 +54,16 @@ public class InterviewService {
     WorkflowEvents events;
     @Inject
     WorkflowConfig config;
+    @Inject
+    InterviewAgentRepository agents;
 
     public record NewInterview(String applicationId, String kind, OffsetDateTime startsAt, Integer durationMinutes, List<String> interviewers,
-                               String location, String videoUrl) {
+                               String location, String videoUrl, String agentId) {
     }
 
     /** A PATCH (a reschedule): only the fields present change. */
     public record Changes(NewInterview values, boolean kindSet, boolean startsAtSet, boolean durationSet, boolean interviewersSet,
-                          boolean locationSet, boolean videoUrlSet) {
+                          boolean locationSet, boolean videoUrlSet, boolean agentIdSet) {
     }
 
     public record Submission(Scorecard scorecard, boolean created) {
@@ -80,7 +83,8 @@ public class InterviewService {
                     if (a.status() != ApplicationStatus.ACTIVE) {
                         return Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT, "Application is rejected: no interview can be scheduled"));
                     }
-                    return free(organizationId, null, plan)
+                    return agentExists(organizationId, plan)
+                            .chain(() -> free(organizationId, null, plan))
                             .chain(() -> interviews.persist(new Interview(Ids.newId("itv"), organizationId, a.id(), a.candidateId(),
                                     a.jobId(), plan, Timestamps.now())));
                 })
@@ -121,13 +125,15 @@ public class InterviewService {
                             c.startsAtSet() ? v.startsAt() : before.startsAt(),
                             c.durationSet() ? v.durationMinutes() : Integer.valueOf(before.durationMinutes()),
                             c.interviewersSet() ? v.interviewers() : before.interviewers(),
-                            c.locationSet() ? v.location() : before.location(), c.videoUrlSet() ? v.videoUrl() : before.videoUrl()));
+                            c.locationSet() ? v.location() : before.location(), c.videoUrlSet() ? v.videoUrl() : before.videoUrl(),
+                            c.agentIdSet() ? v.agentId() : before.agentId()));
                     List<String> changed = changed(before, after);
                     if (changed.isEmpty()) {
                         return Uni.createFrom().item(i);
                     }
                     boolean moved = changed.contains("startsAt") || changed.contains("durationMinutes") || changed.contains("interviewers");
-                    return (moved ? free(organizationId, i.id(), after) : Uni.createFrom().voidItem())
+                    return agentExists(organizationId, after)
+                            .chain(() -> moved ? free(organizationId, i.id(), after) : Uni.createFrom().voidItem())
                             .invoke(() -> i.schedule(after, Timestamps.now()))
                             .call(() -> events.interviewRescheduled(i, before.startsAt(), changed))
                             .replaceWith(i);
@@ -228,8 +234,22 @@ public class InterviewService {
             throw ApiException.validation("durationMinutes: must be between 1 and " + config.maxDurationMinutes());
         }
         List<String> people = FieldRules.people("interviewers", in.interviewers(), true, config.maxPeople(), config.maxField());
+        String agent = FieldRules.id("agentId", "agt", in.agentId());
+        if ("ai".equals(kind) && agent == null) {
+            throw ApiException.validation("agentId: an interview of kind ai names its interview agent (agt_…)");
+        }
+        if (!"ai".equals(kind) && agent != null) {
+            throw ApiException.validation("agentId: only an interview of kind ai has an interview agent");
+        }
         return new Interview.Plan(kind, in.startsAt(), minutes, people, FieldRules.optional("location", in.location(), config.maxField()),
-                FieldRules.url("videoUrl", in.videoUrl(), config.maxUrl()));
+                FieldRules.url("videoUrl", in.videoUrl(), config.maxUrl()), agent);
+    }
+
+    private Uni<Void> agentExists(String organizationId, Interview.Plan plan) {
+        return plan.agentId() == null ? Uni.createFrom().voidItem()
+                : agents.findById(organizationId, plan.agentId())
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Interview agent"))
+                .replaceWithVoid();
     }
 
     private Map<String, Integer> ratings(Map<String, Integer> ratings) {
@@ -258,6 +278,7 @@ public class InterviewService {
         if (!before.interviewers().equals(after.interviewers())) changed.add("interviewers");
         if (!Objects.equals(before.location(), after.location())) changed.add("location");
         if (!Objects.equals(before.videoUrl(), after.videoUrl())) changed.add("videoUrl");
+        if (!Objects.equals(before.agentId(), after.agentId())) changed.add("agentId");
         return changed;
     }
 }
