@@ -15,9 +15,10 @@ public final class CandidateViews {
     }
 
     public record CandidateSummary(String id, String name, String email, String phone, List<String> tags,
-                                   OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                                   OffsetDateTime createdAt, OffsetDateTime updatedAt, String firstName, String lastName) {
         public static CandidateSummary of(Candidate c) {
-            return new CandidateSummary(c.id(), c.name(), c.email(), c.phone(), c.tags(), c.createdAt(), c.updatedAt());
+            return new CandidateSummary(c.id(), c.name(), c.email(), c.phone(), c.tags(), c.createdAt(), c.updatedAt(), c.firstName(),
+                    c.lastName());
         }
     }
 
@@ -31,12 +32,13 @@ public final class CandidateViews {
     /** The full candidate, with the text of the most recent CV ({@code cvText}) as seed 000 documents. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CandidateFull(String id, String name, String email, String phone, List<String> tags,
-                                OffsetDateTime createdAt, OffsetDateTime updatedAt, List<DocumentSummary> documents, String cvText) {
+                                OffsetDateTime createdAt, OffsetDateTime updatedAt, List<DocumentSummary> documents, String cvText,
+                                String firstName, String lastName) {
         public static CandidateFull of(CandidateDetail detail) {
             Candidate c = detail.candidate();
             List<Document> docs = detail.documents();
             return new CandidateFull(c.id(), c.name(), c.email(), c.phone(), c.tags(), c.createdAt(), c.updatedAt(),
-                    docs.stream().map(DocumentSummary::of).toList(), docs.isEmpty() ? null : docs.get(0).text());
+                    docs.stream().map(DocumentSummary::of).toList(), docs.isEmpty() ? null : docs.get(0).text(), c.firstName(), c.lastName());
         }
     }
 }

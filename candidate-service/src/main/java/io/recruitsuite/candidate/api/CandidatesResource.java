@@ -62,7 +62,8 @@ public class CandidatesResource {
     NoteService notes;
 
     /** {@code POST /api/v1/candidates} body; {@code cvText} (with an optional filename) attaches a CV given as text. */
-    public record CreateCandidate(String name, String email, String phone, List<String> tags, String cvText, String filename) {
+    public record CreateCandidate(String name, String email, String phone, List<String> tags, String cvText, String filename,
+                                  String firstName, String lastName) {
     }
 
     @GET
@@ -91,7 +92,8 @@ public class CandidatesResource {
             throw ApiException.validation("Request body is required");
         }
         NewDocument cv = body.cvText() == null ? null : documentRules.fromText(body.filename(), body.cvText());
-        return service.create(caller.organizationId(), new NewCandidate(body.name(), body.email(), body.phone(), body.tags()), cv)
+        return service.create(caller.organizationId(), new NewCandidate(body.name(), body.firstName(), body.lastName(), body.email(), body.phone(),
+                        body.tags()), cv)
                 .map(d -> RestResponse.status(Response.Status.CREATED, Envelope.of(CandidateFull.of(d))));
     }
 
@@ -105,7 +107,8 @@ public class CandidatesResource {
         }
         CandidateService.Changes changes = new CandidateService.Changes(
                 text(patch, "name"), text(patch, "email"), text(patch, "phone"), tags(patch),
-                patch.has("name"), patch.has("email"), patch.has("phone"), patch.has("tags"));
+                patch.has("name"), patch.has("email"), patch.has("phone"), patch.has("tags"),
+                text(patch, "firstName"), text(patch, "lastName"), patch.has("firstName"), patch.has("lastName"));
         return service.update(caller.organizationId(), id, changes).map(d -> Envelope.of(CandidateFull.of(d)));
     }
 

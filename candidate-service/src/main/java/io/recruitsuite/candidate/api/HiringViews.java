@@ -4,6 +4,8 @@ import io.recruitsuite.candidate.applications.ApplicationDetail;
 import io.recruitsuite.candidate.applications.StageVisit;
 import io.recruitsuite.candidate.jobs.Job;
 import io.recruitsuite.candidate.jobs.JobCounts;
+import io.recruitsuite.candidate.jobs.JobTerms;
+import io.recruitsuite.candidate.jobs.Salary;
 import io.recruitsuite.candidate.jobs.JobService.JobDetail;
 import io.recruitsuite.candidate.jobs.Stage;
 import io.recruitsuite.candidate.notes.Note;
@@ -17,19 +19,21 @@ public final class HiringViews {
     private HiringViews() {
     }
 
-    public record StageView(String id, String jobId, String name, int position) {
+    public record StageView(String id, String jobId, String name, int position, String type) {
         public static StageView of(Stage s) {
-            return new StageView(s.id(), s.jobId(), s.name(), s.position());
+            return new StageView(s.id(), s.jobId(), s.name(), s.position(), s.type().wire());
         }
     }
 
     public record JobView(String id, String title, String description, String department, String location, String employmentType,
                           String status, OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime createdAt,
-                          OffsetDateTime updatedAt, List<StageView> stages, JobCounts counts) {
+                          OffsetDateTime updatedAt, List<StageView> stages, JobCounts counts, Salary salary, String remote, int openings) {
         public static JobView of(JobDetail d) {
             Job j = d.job();
+            JobTerms terms = j.terms();
             return new JobView(j.id(), j.title(), j.description(), j.department(), j.location(), j.employmentType(), j.status().wire(),
-                    j.publishedAt(), j.closedAt(), j.createdAt(), j.updatedAt(), d.stages().stream().map(StageView::of).toList(), d.counts());
+                    j.publishedAt(), j.closedAt(), j.createdAt(), j.updatedAt(), d.stages().stream().map(StageView::of).toList(), d.counts(),
+                    terms.salary(), terms.remote(), terms.openings());
         }
     }
 
@@ -61,9 +65,9 @@ public final class HiringViews {
         }
     }
 
-    public record NoteView(String id, String candidateId, String body, String author, OffsetDateTime createdAt) {
+    public record NoteView(String id, String candidateId, String body, String author, OffsetDateTime createdAt, String prospectId) {
         public static NoteView of(Note n) {
-            return new NoteView(n.id(), n.candidateId(), n.body(), n.author(), n.createdAt());
+            return new NoteView(n.id(), n.candidateId(), n.body(), n.author(), n.createdAt(), n.prospectId());
         }
     }
 }

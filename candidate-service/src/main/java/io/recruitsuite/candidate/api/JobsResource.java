@@ -61,7 +61,8 @@ public class JobsResource {
         ObjectNode body = JsonFields.object(json);
         JobService.NewJob input = new JobService.NewJob(JsonFields.text(body, "title"), JsonFields.text(body, "description"),
                 JsonFields.text(body, "department"), JsonFields.text(body, "location"), JsonFields.text(body, "employmentType"),
-                JsonFields.text(body, "status"), JsonFields.stageNames(body));
+                JsonFields.text(body, "status"), JsonFields.stages(body), JsonFields.salary(body), JsonFields.text(body, "remote"),
+                JsonFields.integer(body, "openings"));
         return jobs.create(caller.organizationId(), input)
                 .map(d -> RestResponse.status(Response.Status.CREATED, Envelope.of(JobView.of(d))));
     }
@@ -85,7 +86,9 @@ public class JobsResource {
         JobService.Changes changes = new JobService.Changes(JsonFields.text(body, "title"), JsonFields.text(body, "description"),
                 JsonFields.text(body, "department"), JsonFields.text(body, "location"), JsonFields.text(body, "employmentType"),
                 JsonFields.text(body, "status"), body.has("title"), body.has("description"), body.has("department"),
-                body.has("location"), body.has("employmentType"), body.has("status"));
+                body.has("location"), body.has("employmentType"), body.has("status"),
+                new JobService.TermChanges(JsonFields.salary(body), JsonFields.text(body, "remote"), JsonFields.integer(body, "openings"),
+                        body.has("salary"), body.has("remote"), body.has("openings")));
         return jobs.update(caller.organizationId(), id, changes).map(d -> Envelope.of(JobView.of(d)));
     }
 

@@ -32,8 +32,19 @@ public class Candidate implements OrganizationOwned {
     private OffsetDateTime createdAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+    @Column(name = "first_name")
+    private String firstName;
+    @Column(name = "last_name")
+    private String lastName;
 
     protected Candidate() {
+    }
+
+    public Candidate(String id, String organizationId, String name, String firstName, String lastName, String email, String phone,
+                     List<String> tags, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        this(id, organizationId, name, email, phone, tags, createdAt, updatedAt);
+        this.firstName = firstName;
+        this.lastName = lastName;
     }
 
     public Candidate(String id, String organizationId, String name, String email, String phone, List<String> tags,
@@ -46,6 +57,12 @@ public class Candidate implements OrganizationOwned {
         this.tags = List.copyOf(tags);
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+    }
+
+    /** The new parts of the name; {@link #change} stamps the change. */
+    public void rename(String firstName, String lastName) {
+        this.firstName = firstName;
+        this.lastName = lastName;
     }
 
     /** The new values of the editable fields, stamped with {@code at}. */
@@ -68,6 +85,14 @@ public class Candidate implements OrganizationOwned {
 
     public String name() {
         return name;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
     }
 
     public String email() {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class CandidateRules {
 
     public static final int MAX_NAME = 200;
+    public static final int MAX_NAME_PART = 100;
     public static final int MAX_EMAIL = 254;
     public static final int MAX_PHONE = 40;
     public static final int MAX_TAG = 50;
@@ -27,6 +28,36 @@ public final class CandidateRules {
             throw ApiException.validation("name: at most " + MAX_NAME + " characters");
         }
         return name.strip();
+    }
+
+    /** An optional part of a name (firstName, lastName). */
+    public static String namePart(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_NAME_PART) {
+            throw ApiException.validation(field + ": at most " + MAX_NAME_PART + " characters");
+        }
+        return value.strip();
+    }
+
+    /**
+     * The display name: {@code name} when given, else the parts joined ("Ada" + "Lovelace" is "Ada Lovelace"), so a client
+     * that sends only the parts, as several ATS APIs do, still gets a candidate every seed 000 client can read.
+     */
+    public static String displayName(String name, String firstName, String lastName) {
+        if (name != null && !name.isBlank() || firstName == null && lastName == null) {
+            return name(name);
+        }
+        return name(joined(firstName, lastName));
+    }
+
+    /** The parts joined with a space, or null without parts. */
+    public static String joined(String firstName, String lastName) {
+        if (firstName == null && lastName == null) {
+            return null;
+        }
+        return firstName == null ? lastName : lastName == null ? firstName : firstName + " " + lastName;
     }
 
     public static String email(String email) {

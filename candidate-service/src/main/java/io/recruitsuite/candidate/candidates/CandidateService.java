@@ -6,6 +6,7 @@ import io.recruitsuite.candidate.applications.ApplicationRepository;
 import io.recruitsuite.candidate.documents.Document;
 import io.recruitsuite.candidate.documents.DocumentRepository;
 import io.recruitsuite.candidate.events.CandidateEvents;
+import io.recruitsuite.candidate.events.WorkflowEvents;
 import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
@@ -33,8 +34,13 @@ public class CandidateService {
     CandidateEvents events;
     @Inject
     ApplicationRepository applications;
+    @Inject
+    WorkflowEvents workflowEvents;
 
-    public record NewCandidate(String name, String email, String phone, List<String> tags) {
+    public record NewCandidate(String name, String firstName, String lastName, String email, String phone, List<String> tags) {
+        public NewCandidate(String name, String email, String phone, List<String> tags) {
+            this(name, null, null, email, phone, tags);
+        }
     }
 
     /** CV content already turned into text (pasted text, or extracted from an uploaded file). */
@@ -45,12 +51,19 @@ public class CandidateService {
     }
 
     public Uni<CandidateDetail> create(String organizationId, NewCandidate input, NewDocument cv) {
-        String name = CandidateRules.name(input.name());
+        return store(newCandidate(organizationId, input), cv);
+    }
+
+    /** A candidate checked against the field rules, not yet stored. */
+    public static Candidate newCandidate(String organizationId, NewCandidate input) {
+        String firstName = CandidateRules.namePart("firstName", input.firstName());
+        String lastName = CandidateRules.namePart("lastName", input.lastName());
+        String name = CandidateRules.displayName(input.name(), firstName, lastName);
         String email = CandidateRules.email(input.email());
         String phone = CandidateRules.phone(input.phone());
         List<String> tags = CandidateRules.tags(input.tags());
         OffsetDateTime now = Timestamps.now();
-        return store(new Candidate(Ids.newId("cand"), organizationId, name, email, phone, tags, now, now), cv);
+        return new Candidate(Ids.newId("cand"), organizationId, name, firstName, lastName, email, phone, tags, now, now);
     }
 
     @WithTransaction
@@ -100,7 +113,8 @@ public class CandidateService {
     }
 
     public record Changes(String name, String email, String phone, List<String> tags,
-                          boolean nameSet, boolean emailSet, boolean phoneSet, boolean tagsSet) {
+                          boolean nameSet, boolean emailSet, boolean phoneSet, boolean tagsSet,
+                          String firstName, String lastName, boolean firstNameSet, boolean lastNameSet) {
     }
 
     @WithTransaction
@@ -108,12 +122,22 @@ public class CandidateService {
         return candidates.findByIdForUpdate(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
                 .chain(c -> {
-                    String name = changes.nameSet() ? CandidateRules.name(changes.name()) : c.name();
+                    String firstName = changes.firstNameSet() ? CandidateRules.namePart("firstName", changes.firstName()) : c.firstName();
+                    String lastName = changes.lastNameSet() ? CandidateRules.namePart("lastName", changes.lastName()) : c.lastName();
+                    boolean partsChanged = !Objects.equals(c.firstName(), firstName) || !Objects.equals(c.lastName(), lastName);
+                    // a display name made from the parts follows them; one given on its own (seed 000's "name") is never
+                    // rewritten from parts, and a name given with the parts wins
+                    boolean derived = Objects.equals(c.name(), CandidateRules.joined(c.firstName(), c.lastName()));
+                    String name = changes.nameSet() ? CandidateRules.name(changes.name())
+                            : partsChanged && derived && (firstName != null || lastName != null)
+                            ? CandidateRules.displayName(null, firstName, lastName) : c.name();
                     String email = changes.emailSet() ? CandidateRules.email(changes.email()) : c.email();
                     String phone = changes.phoneSet() ? CandidateRules.phone(changes.phone()) : c.phone();
                     List<String> tags = changes.tagsSet() ? CandidateRules.tags(changes.tags()) : c.tags();
                     List<String> changed = new ArrayList<>();
                     if (!Objects.equals(c.name(), name)) changed.add("name");
+                    if (!Objects.equals(c.firstName(), firstName)) changed.add("firstName");
+                    if (!Objects.equals(c.lastName(), lastName)) changed.add("lastName");
                     if (!Objects.equals(c.email(), email)) changed.add("email");
                     if (!Objects.equals(c.phone(), phone)) changed.add("phone");
                     if (!Objects.equals(c.tags(), tags)) changed.add("tags");
@@ -121,6 +145,7 @@ public class CandidateService {
                         return documents.listByCandidate(organizationId, id).map(docs -> new CandidateDetail(c, docs));
                     }
                     List<String> tagsBefore = c.tags();
+                    c.rename(firstName, lastName);
                     c.change(name, email, phone, tags, Timestamps.now());
                     return events.candidateUpdated(c, changed)
                             .chain(() -> documents.listByCandidate(organizationId, id))
@@ -137,6 +162,8 @@ public class CandidateService {
         return candidates.findByIdForUpdate(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
                 .chain(c -> documents.listByCandidate(organizationId, id)
+                        // the prospect the candidate came from goes with the candidate (same person): first the events naming it
+                        .call(docs -> workflowEvents.forgetProspectsOf(organizationId, id))
                         .call(docs -> candidates.deleteById(organizationId, id))
                         .call(docs -> events.candidateDeleted(c, docs)))
                 .replaceWithVoid();

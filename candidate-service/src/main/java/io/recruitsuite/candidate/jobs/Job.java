@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /**
@@ -37,6 +38,16 @@ public class Job implements OrganizationOwned {
     private OffsetDateTime createdAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+    @Column(name = "salary_min")
+    private BigDecimal salaryMin;
+    @Column(name = "salary_max")
+    private BigDecimal salaryMax;
+    @Column(name = "salary_currency")
+    private String salaryCurrency;
+    @Column(name = "salary_period")
+    private String salaryPeriod;
+    private String remote;
+    private int openings = 1;
 
     protected Job() {
     }
@@ -61,7 +72,24 @@ public class Job implements OrganizationOwned {
     /** A detached copy, for rules that compute the job after a change. */
     public Job copy() {
         return new Job(id, organizationId, title, description, department, location, employmentType, status, publishedAt, closedAt,
-                createdAt, updatedAt);
+                createdAt, updatedAt).withTerms(terms());
+    }
+
+    /** This job with {@code terms}; for new jobs and detached copies (a stored job changes through {@link #takeOver}). */
+    public Job withTerms(JobTerms terms) {
+        Salary salary = terms.salary();
+        this.salaryMin = salary == null ? null : salary.min();
+        this.salaryMax = salary == null ? null : salary.max();
+        this.salaryCurrency = salary == null ? null : salary.currency();
+        this.salaryPeriod = salary == null ? null : salary.period();
+        this.remote = terms.remote();
+        this.openings = terms.openings();
+        return this;
+    }
+
+    public JobTerms terms() {
+        Salary salary = salaryCurrency == null ? null : new Salary(salaryMin, salaryMax, salaryCurrency, salaryPeriod);
+        return new JobTerms(salary, remote, openings);
     }
 
     /** Takes the editable fields and the status of {@code changed} (a copy of this job), stamped with {@code at}. */
@@ -74,6 +102,7 @@ public class Job implements OrganizationOwned {
         this.status = changed.status;
         this.publishedAt = changed.publishedAt;
         this.closedAt = changed.closedAt;
+        withTerms(changed.terms());
         this.updatedAt = at;
     }
 

@@ -2,8 +2,10 @@ package io.recruitsuite.candidate.jobs;
 
 import io.recruitsuite.common.error.ApiException;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,19 @@ import java.util.Set;
 
 /** Field and lifecycle rules of jobs, free of persistence so they can be tested alone. */
 public final class JobRules {
+
+    /** The salary column is numeric(14, 2): larger amounts, or finer ones, would not be stored as given. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    static final List<String> PERIODS = List.of("year", "month", "hour");
+    static final List<String> REMOTE = List.of("onsite", "hybrid", "remote");
+
+    /** A stage as a creator names it; {@code type} null means "infer it from the name". */
+    public record StageSpec(String name, String type) {
+    }
+
+    /** A salary as a request gives it, amounts not yet checked. */
+    public record SalaryInput(BigDecimal min, BigDecimal max, String currency, String period) {
+    }
 
     private final JobsConfig limits;
 
@@ -61,6 +76,76 @@ public final class JobRules {
         return out;
     }
 
+    /** A job's pipeline: the given stages in order, each typed as given or by its name, or the configured defaults. */
+    public List<Stage> pipeline(String organizationId, String jobId, List<StageSpec> specs, java.util.function.Supplier<String> ids) {
+        List<String> names = stages(specs == null ? null : specs.stream().map(StageSpec::name).toList());
+        List<Stage> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String given = specs == null ? null : specs.get(i).type();
+            StageType type = given == null ? StageType.inferred(names.get(i)) : StageType.parse("stages[" + i + "].type", given);
+            out.add(new Stage(ids.get(), organizationId, jobId, names.get(i), i, type));
+        }
+        return out;
+    }
+
+    /** Null clears the salary; otherwise a currency and at least one bound, bounds from 0 with min at most max. */
+    public Salary salary(SalaryInput input) {
+        if (input == null) {
+            return null;
+        }
+        if (input.min() == null && input.max() == null) {
+            throw ApiException.validation("salary: give min, max or both");
+        }
+        BigDecimal min = amount("salary.min", input.min());
+        BigDecimal max = amount("salary.max", input.max());
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw ApiException.validation("salary.min: must not exceed salary.max");
+        }
+        String currency = input.currency();
+        if (currency == null || currency.isBlank()) {
+            throw ApiException.validation("salary.currency: required (an ISO 4217 code such as USD)");
+        }
+        if (!currency.matches("[A-Z]{3}") || Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
+            throw ApiException.validation("salary.currency: not an ISO 4217 currency code (three capital letters such as USD, EUR, NGN)");
+        }
+        String period = input.period() == null ? "year" : input.period();
+        if (!PERIODS.contains(period)) {
+            throw ApiException.validation("salary.period: must be one of " + String.join(", ", PERIODS));
+        }
+        return new Salary(min, max, currency, period);
+    }
+
+    public String remote(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!REMOTE.contains(value)) {
+            throw ApiException.validation("remote: must be one of " + String.join(", ", REMOTE));
+        }
+        return value;
+    }
+
+    /** Absent means one opening. */
+    public int openings(Integer value) {
+        if (value == null) {
+            return 1;
+        }
+        if (value < 1 || value > limits.maxOpenings()) {
+            throw ApiException.validation("openings: must be between 1 and " + limits.maxOpenings());
+        }
+        return value;
+    }
+
+    private static BigDecimal amount(String field, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0 || value.stripTrailingZeros().scale() > 2) {
+            throw ApiException.validation(field + ": must be an amount from 0 to " + MAX_AMOUNT.toPlainString() + " with at most 2 decimals");
+        }
+        return value.setScale(2);
+    }
+
     /**
      * The job after a status change. A published job cannot go back to draft (its postings and
      * applications exist); a closed job may be published again, which clears its closing time.
@@ -75,7 +160,7 @@ public final class JobRules {
         OffsetDateTime publishedAt = job.publishedAt() == null && next == JobStatus.PUBLISHED ? now : job.publishedAt();
         OffsetDateTime closedAt = next == JobStatus.CLOSED ? now : null;
         return new Job(job.id(), job.organizationId(), job.title(), job.description(), job.department(), job.location(),
-                job.employmentType(), next, publishedAt, closedAt, job.createdAt(), job.updatedAt());
+                job.employmentType(), next, publishedAt, closedAt, job.createdAt(), job.updatedAt()).withTerms(job.terms());
     }
 
     private static String optional(String name, String value, int max) {

@@ -44,13 +44,19 @@ public class JobService {
     }
 
     public record NewJob(String title, String description, String department, String location, String employmentType,
-                         String status, List<String> stages) {
+                         String status, List<JobRules.StageSpec> stages, JobRules.SalaryInput salary, String remote, Integer openings) {
     }
 
     /** A PATCH: only the fields that were present change ({@code null} clears an optional field). */
     public record Changes(String title, String description, String department, String location, String employmentType, String status,
                           boolean titleSet, boolean descriptionSet, boolean departmentSet, boolean locationSet,
-                          boolean employmentTypeSet, boolean statusSet) {
+                          boolean employmentTypeSet, boolean statusSet, TermChanges terms) {
+    }
+
+    /** The PATCH of a job's terms; a present {@code salary} replaces the whole range. */
+    public record TermChanges(JobRules.SalaryInput salary, String remote, Integer openings,
+                              boolean salarySet, boolean remoteSet, boolean openingsSet) {
+        public static final TermChanges NONE = new TermChanges(null, null, null, false, false, false);
     }
 
     public record JobDetail(Job job, List<Stage> stages, JobCounts counts) {
@@ -63,15 +69,12 @@ public class JobService {
         String location = rules.field("location", input.location());
         String employmentType = rules.field("employmentType", input.employmentType());
         JobStatus status = input.status() == null ? JobStatus.DRAFT : JobStatus.parse("status", input.status());
-        List<String> stageNames = rules.stages(input.stages());
+        JobTerms terms = new JobTerms(rules.salary(input.salary()), rules.remote(input.remote()), rules.openings(input.openings()));
         String jobId = Ids.newId("job");
-        List<Stage> stages = new ArrayList<>();
-        for (int i = 0; i < stageNames.size(); i++) {
-            stages.add(new Stage(Ids.newId("stg"), organizationId, jobId, stageNames.get(i), i));
-        }
+        List<Stage> stages = rules.pipeline(organizationId, jobId, input.stages(), () -> Ids.newId("stg"));
         OffsetDateTime now = Timestamps.now();
         return store(new Job(jobId, organizationId, title, description, department, location, employmentType,
-                status, status == JobStatus.DRAFT ? null : now, status == JobStatus.CLOSED ? now : null, now, now), stages);
+                status, status == JobStatus.DRAFT ? null : now, status == JobStatus.CLOSED ? now : null, now, now).withTerms(terms), stages);
     }
 
     @WithTransaction
@@ -120,7 +123,8 @@ public class JobService {
                             changes.departmentSet() ? rules.field("department", changes.department()) : before.department(),
                             changes.locationSet() ? rules.field("location", changes.location()) : before.location(),
                             changes.employmentTypeSet() ? rules.field("employmentType", changes.employmentType()) : before.employmentType(),
-                            before.status(), before.publishedAt(), before.closedAt(), before.createdAt(), before.updatedAt());
+                            before.status(), before.publishedAt(), before.closedAt(), before.createdAt(), before.updatedAt())
+                            .withTerms(terms(before.terms(), changes.terms()));
                     Job after = changes.statusSet() ? rules.withStatus(edited, JobStatus.parse("status", changes.status()), now) : edited;
                     List<String> changed = changedFields(before, after);
                     if (changed.isEmpty()) {
@@ -134,6 +138,12 @@ public class JobService {
                 .chain(job -> details(organizationId, List.of(job)).map(list -> list.get(0)));
     }
 
+    private JobTerms terms(JobTerms before, TermChanges c) {
+        return new JobTerms(c.salarySet() ? rules.salary(c.salary()) : before.salary(),
+                c.remoteSet() ? rules.remote(c.remote()) : before.remote(),
+                c.openingsSet() ? rules.openings(c.openings()) : before.openings());
+    }
+
     static List<String> changedFields(Job before, Job after) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(before.title(), after.title())) changed.add("title");
@@ -142,7 +152,23 @@ public class JobService {
         if (!Objects.equals(before.location(), after.location())) changed.add("location");
         if (!Objects.equals(before.employmentType(), after.employmentType())) changed.add("employmentType");
         if (before.status() != after.status()) changed.add("status");
+        if (!sameSalary(before.terms().salary(), after.terms().salary())) changed.add("salary");
+        if (!Objects.equals(before.terms().remote(), after.terms().remote())) changed.add("remote");
+        if (before.terms().openings() != after.terms().openings()) changed.add("openings");
         return changed;
+    }
+
+    /** Amounts compare by value: 100 and 100.00 are the same pay. */
+    private static boolean sameSalary(Salary a, Salary b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return amountEquals(a.min(), b.min()) && amountEquals(a.max(), b.max()) && a.currency().equals(b.currency())
+                && a.period().equals(b.period());
+    }
+
+    private static boolean amountEquals(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private Uni<List<JobDetail>> details(String organizationId, List<Job> list) {

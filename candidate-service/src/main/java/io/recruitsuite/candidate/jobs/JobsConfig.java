@@ -21,4 +21,7 @@ public interface JobsConfig {
 
     /** Longest department, location or employment type. */
     int maxField();
+
+    /** Most people one job may hire. */
+    int maxOpenings();
 }

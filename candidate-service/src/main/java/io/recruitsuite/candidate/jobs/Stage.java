@@ -2,11 +2,12 @@ package io.recruitsuite.candidate.jobs;
 
 import io.recruitsuite.common.persistence.OrganizationOwned;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One step of a job's pipeline; {@code position} orders the steps from 0. Written with its job, never changed. */
+/** One step of a job's pipeline; {@code position} orders the steps from 0, {@code type} says what it is for. Written with its job, never changed. */
 @Entity
 @Table(name = "stages")
 public class Stage implements OrganizationOwned {
@@ -19,16 +20,24 @@ public class Stage implements OrganizationOwned {
     private String jobId;
     private String name;
     private int position;
+    @Convert(converter = StageType.Column.class)
+    private StageType type;
 
     protected Stage() {
     }
 
+    /** A stage whose type follows from its name ({@link StageType#inferred}). */
     public Stage(String id, String organizationId, String jobId, String name, int position) {
+        this(id, organizationId, jobId, name, position, StageType.inferred(name));
+    }
+
+    public Stage(String id, String organizationId, String jobId, String name, int position, StageType type) {
         this.id = id;
         this.organizationId = organizationId;
         this.jobId = jobId;
         this.name = name;
         this.position = position;
+        this.type = type;
     }
 
     public String id() {
@@ -50,5 +59,9 @@ public class Stage implements OrganizationOwned {
 
     public int position() {
         return position;
+    }
+
+    public StageType type() {
+        return type;
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** A free-text note on a candidate; {@code author} is who wrote it (the key prefix or the dashboard user). Written once. */
+/** A free-text note on a candidate or on a prospect (one of the two); {@code author} is who wrote it (the key prefix or the dashboard user). Written once. */
 @Entity
 @Table(name = "notes")
 public class Note implements OrganizationOwned {
@@ -19,6 +19,8 @@ public class Note implements OrganizationOwned {
     private String organizationId;
     @Column(name = "candidate_id")
     private String candidateId;
+    @Column(name = "prospect_id")
+    private String prospectId;
     private String body;
     private String author;
     @Column(name = "created_at")
@@ -28,9 +30,15 @@ public class Note implements OrganizationOwned {
     }
 
     public Note(String id, String organizationId, String candidateId, String body, String author, OffsetDateTime createdAt) {
+        this(id, organizationId, candidateId, null, body, author, createdAt);
+    }
+
+    public Note(String id, String organizationId, String candidateId, String prospectId, String body, String author,
+                OffsetDateTime createdAt) {
         this.id = id;
         this.organizationId = organizationId;
         this.candidateId = candidateId;
+        this.prospectId = prospectId;
         this.body = body;
         this.author = author;
         this.createdAt = createdAt;
@@ -47,6 +55,10 @@ public class Note implements OrganizationOwned {
 
     public String candidateId() {
         return candidateId;
+    }
+
+    public String prospectId() {
+        return prospectId;
     }
 
     public String body() {

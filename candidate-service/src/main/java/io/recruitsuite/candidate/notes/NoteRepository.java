@@ -15,6 +15,7 @@ import java.util.List;
 public class NoteRepository extends OrganizationScopedRepository<Note> {
 
     private static final String OF_CANDIDATE = "candidateId = :candidateId";
+    private static final String OF_PROSPECT = "prospectId = :prospectId";
 
     public NoteRepository() {
         super(Note.class);
@@ -31,5 +32,18 @@ public class NoteRepository extends OrganizationScopedRepository<Note> {
 
     public Uni<Long> count(String organizationId, String candidateId) {
         return count(organizationId, OF_CANDIDATE, Parameters.with("candidateId", candidateId));
+    }
+
+    public Uni<List<Note>> pageOfProspect(String organizationId, String prospectId, int offset, int limit) {
+        return list(organizationId, OF_PROSPECT, Keyset.ORDER, Parameters.with("prospectId", prospectId), offset, limit);
+    }
+
+    public Uni<List<Note>> afterOfProspect(String organizationId, String prospectId, Cursor cursor, int limit) {
+        return list(organizationId, Keyset.and(OF_PROSPECT, Keyset.after(null, cursor)), Keyset.ORDER,
+                Keyset.bind(Parameters.with("prospectId", prospectId), cursor), 0, limit);
+    }
+
+    public Uni<Long> countOfProspect(String organizationId, String prospectId) {
+        return count(organizationId, OF_PROSPECT, Parameters.with("prospectId", prospectId));
     }
 }

@@ -7,13 +7,14 @@ import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
 import io.recruitsuite.candidate.persistence.Timestamps;
+import io.recruitsuite.candidate.prospects.ProspectRepository;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Notes on a candidate. They are internal working notes: no event carries them out of the service. */
+/** Notes on a candidate or a prospect. They are internal working notes: no event carries them out of the service. */
 @ApplicationScoped
 public class NoteService {
 
@@ -23,15 +24,43 @@ public class NoteService {
     CandidateRepository candidates;
     @Inject
     NotesConfig config;
+    @Inject
+    ProspectRepository prospects;
 
     public Uni<Note> add(String organizationId, String candidateId, String body, String author) {
+        return store(organizationId, candidateId, body(body), author);
+    }
+
+    public Uni<Note> addToProspect(String organizationId, String prospectId, String body, String author) {
+        return storeOnProspect(organizationId, prospectId, body(body), author);
+    }
+
+    private String body(String body) {
         if (body == null || body.isBlank()) {
             throw ApiException.validation("body: String must contain at least 1 character(s)");
         }
         if (body.length() > config.maxBody()) {
             throw ApiException.validation("body: at most " + config.maxBody() + " characters");
         }
-        return store(organizationId, candidateId, body.strip(), author);
+        return body.strip();
+    }
+
+    /** The prospect row is locked so that a note cannot land on a prospect being erased. */
+    @WithTransaction
+    Uni<Note> storeOnProspect(String organizationId, String prospectId, String text, String author) {
+        return prospects.findByIdForUpdate(organizationId, prospectId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Prospect"))
+                .chain(p -> notes.persist(new Note(Ids.newId("note"), organizationId, null, p.id(), text, author, Timestamps.now())));
+    }
+
+    @WithSession
+    public Uni<Listing<Note>> listOfProspect(String organizationId, String prospectId, PageRequest page) {
+        return prospects.findById(organizationId, prospectId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Prospect"))
+                .chain(p -> Listing.<Note>of(page, n -> new Cursor(n.createdAt(), n.id()),
+                        (offset, limit) -> notes.pageOfProspect(organizationId, prospectId, offset, limit),
+                        () -> notes.countOfProspect(organizationId, prospectId),
+                        (cursor, limit) -> notes.afterOfProspect(organizationId, prospectId, cursor, limit)));
     }
 
     /** The candidate row is locked so that a note cannot land on a candidate being erased. */

@@ -19,6 +19,7 @@ class JobRulesTest {
         public int maxTitle() { return 20; }
         public int maxText() { return 100; }
         public int maxField() { return 10; }
+        public int maxOpenings() { return 5; }
     };
     final JobRules rules = new JobRules(LIMITS);
     final OffsetDateTime t0 = OffsetDateTime.parse("2026-01-10T08:30:00Z");

@@ -25,7 +25,8 @@ public final class EventAccess {
 
     /** The read scopes an endpoint records of its creator; write scopes grant no reading. */
     public static final List<String> READ_SCOPES = List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ, Scopes.JOBS_READ,
-            Scopes.PIPELINE_READ, Scopes.APPLICATIONS_READ, Scopes.WEBHOOKS_READ, KEYS_READ);
+            Scopes.PIPELINE_READ, Scopes.APPLICATIONS_READ, Scopes.WEBHOOKS_READ, Scopes.INTERVIEWS_READ, Scopes.ASSESSMENTS_READ,
+            Scopes.TASKS_READ, Scopes.MEETINGS_READ, Scopes.PROSPECTS_READ, Scopes.REPORTS_READ, KEYS_READ);
 
     /** Per subscribable type, the read scopes any one of which lets a caller see it. */
     private static final Map<String, List<String>> READABLE_WITH = Map.ofEntries(
@@ -41,6 +42,17 @@ public final class EventAccess {
             Map.entry(EventTypes.APPLICATION_CREATED, List.of(Scopes.APPLICATIONS_READ)),
             Map.entry(EventTypes.APPLICATION_STAGE_CHANGED, List.of(Scopes.APPLICATIONS_READ)),
             Map.entry(EventTypes.APPLICATION_REJECTED, List.of(Scopes.APPLICATIONS_READ)),
+            Map.entry(EventTypes.INTERVIEW_SCHEDULED, List.of(Scopes.INTERVIEWS_READ)),
+            Map.entry(EventTypes.INTERVIEW_RESCHEDULED, List.of(Scopes.INTERVIEWS_READ)),
+            Map.entry(EventTypes.INTERVIEW_CANCELLED, List.of(Scopes.INTERVIEWS_READ)),
+            // reports:read reads every scorecard and assessment result of an application (GET /reports/applications/{id})
+            Map.entry(EventTypes.SCORECARD_SUBMITTED, List.of(Scopes.INTERVIEWS_READ, Scopes.REPORTS_READ)),
+            Map.entry(EventTypes.ASSESSMENT_COMPLETED, List.of(Scopes.ASSESSMENTS_READ, Scopes.REPORTS_READ)),
+            Map.entry(EventTypes.TASK_CREATED, List.of(Scopes.TASKS_READ)),
+            Map.entry(EventTypes.TASK_COMPLETED, List.of(Scopes.TASKS_READ)),
+            Map.entry(EventTypes.MEETING_SCHEDULED, List.of(Scopes.MEETINGS_READ)),
+            Map.entry(EventTypes.PROSPECT_CREATED, List.of(Scopes.PROSPECTS_READ)),
+            Map.entry(EventTypes.PROSPECT_CONVERTED, List.of(Scopes.PROSPECTS_READ)),
             Map.entry(EventTypes.KEY_CREATED, List.of(KEYS_READ)),
             Map.entry(EventTypes.KEY_REVOKED, List.of(KEYS_READ)),
             Map.entry(EventTypes.KEY_EXPIRED, List.of(KEYS_READ)),
@@ -57,6 +69,8 @@ public final class EventAccess {
      */
     private static final Map<String, List<String>> CONTACT_FIELDS = Map.of(
             EventTypes.CANDIDATE_CREATED, List.of("name"),
+            // a prospect is a person too: without candidates:read a receiver gets the ids alone
+            EventTypes.PROSPECT_CREATED, List.of("name"),
             EventTypes.CANDIDATE_UPDATED, List.of("name"),
             EventTypes.DOCUMENT_UPLOAD, List.of("filename", "candidateName"),
             EventTypes.SEARCH_EXECUTE, List.of("query"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonView;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code data} of every domain event, one record per event type: written by the service that owns
@@ -86,6 +87,64 @@ public sealed interface EventPayload {
     record ApplicationRejected(@JsonView(Public.class) String applicationId, @JsonView(Public.class) String candidateId,
             @JsonView(Public.class) String jobId, @JsonView(Public.class) String status, @JsonView(Public.class) String stageId,
             @JsonView(Public.class) String stageName, @JsonView(Public.class) String reason) implements EventPayload {
+    }
+
+    // ------------------------------------------------------------ candidate-service: interviews, assessments, tasks, meetings, prospects
+    // Free text (titles, notes, reasons) may name a person and stays inside; the interviewers and attendees are the
+    // organization's own people (user ids or work emails), not candidate data.
+
+    record InterviewScheduled(@JsonView(Public.class) String interviewId, @JsonView(Public.class) String applicationId,
+            @JsonView(Public.class) String candidateId, @JsonView(Public.class) String jobId, @JsonView(Public.class) String kind,
+            @JsonView(Public.class) String startsAt, @JsonView(Public.class) String endsAt,
+            @JsonView(Public.class) List<String> interviewers) implements EventPayload {
+    }
+
+    record InterviewRescheduled(@JsonView(Public.class) String interviewId, @JsonView(Public.class) String applicationId,
+            @JsonView(Public.class) String candidateId, @JsonView(Public.class) String jobId, @JsonView(Public.class) String kind,
+            @JsonView(Public.class) String startsAt, @JsonView(Public.class) String endsAt,
+            @JsonView(Public.class) List<String> interviewers, @JsonView(Public.class) String previousStartsAt,
+            @JsonView(Public.class) List<String> changed) implements EventPayload {
+    }
+
+    record InterviewCancelled(@JsonView(Public.class) String interviewId, @JsonView(Public.class) String applicationId,
+            @JsonView(Public.class) String candidateId, @JsonView(Public.class) String jobId, @JsonView(Public.class) String startsAt,
+            String reason) implements EventPayload {
+    }
+
+    record ScorecardSubmitted(@JsonView(Public.class) String scorecardId, @JsonView(Public.class) String interviewId,
+            @JsonView(Public.class) String applicationId, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String interviewer, @JsonView(Public.class) String recommendation,
+            @JsonView(Public.class) Map<String, Integer> ratings, @JsonView(Public.class) boolean revised) implements EventPayload {
+    }
+
+    record AssessmentCompleted(@JsonView(Public.class) String assessmentId, @JsonView(Public.class) String applicationId,
+            @JsonView(Public.class) String candidateId, @JsonView(Public.class) String jobId, @JsonView(Public.class) String name,
+            @JsonView(Public.class) String provider, @JsonView(Public.class) Integer score, @JsonView(Public.class) Boolean passed,
+            String reportUrl) implements EventPayload {
+    }
+
+    record TaskCreated(@JsonView(Public.class) String taskId, String title, @JsonView(Public.class) String assignee,
+            @JsonView(Public.class) String dueAt, @JsonView(Public.class) String candidateId, @JsonView(Public.class) String applicationId,
+            @JsonView(Public.class) String prospectId) implements EventPayload {
+    }
+
+    record TaskCompleted(@JsonView(Public.class) String taskId, @JsonView(Public.class) String assignee,
+            @JsonView(Public.class) String completedAt, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String applicationId, @JsonView(Public.class) String prospectId) implements EventPayload {
+    }
+
+    record MeetingScheduled(@JsonView(Public.class) String meetingId, String title, @JsonView(Public.class) String startsAt,
+            @JsonView(Public.class) String endsAt, @JsonView(Public.class) List<String> attendees,
+            @JsonView(Public.class) String candidateId, @JsonView(Public.class) String prospectId) implements EventPayload {
+    }
+
+    /** {@code name} is a contact field (delivered only with candidates:read); no other contact detail goes on the topic. */
+    record ProspectCreated(@JsonView(Public.class) String prospectId, @JsonView(Public.class) String name,
+            @JsonView(Public.class) String source, @JsonView(Public.class) List<String> tags) implements EventPayload {
+    }
+
+    record ProspectConverted(@JsonView(Public.class) String prospectId, @JsonView(Public.class) String candidateId,
+            @JsonView(Public.class) String applicationId) implements EventPayload {
     }
 
     // ------------------------------------------------------------ keys-service

@@ -14,6 +14,16 @@ public final class EventTypes {
     public static final String APPLICATION_CREATED = "application.created";
     public static final String APPLICATION_STAGE_CHANGED = "application.stage_changed";
     public static final String APPLICATION_REJECTED = "application.rejected";
+    public static final String INTERVIEW_SCHEDULED = "interview.scheduled";
+    public static final String INTERVIEW_RESCHEDULED = "interview.rescheduled";
+    public static final String INTERVIEW_CANCELLED = "interview.cancelled";
+    public static final String SCORECARD_SUBMITTED = "scorecard.submitted";
+    public static final String ASSESSMENT_COMPLETED = "assessment.completed";
+    public static final String TASK_CREATED = "task.created";
+    public static final String TASK_COMPLETED = "task.completed";
+    public static final String MEETING_SCHEDULED = "meeting.scheduled";
+    public static final String PROSPECT_CREATED = "prospect.created";
+    public static final String PROSPECT_CONVERTED = "prospect.converted";
     public static final String SEARCH_EXECUTE = "search.execute";
     public static final String FEEDBACK_SUBMIT = "feedback.submit";
     public static final String WEBHOOK_TEST = "webhook.test";

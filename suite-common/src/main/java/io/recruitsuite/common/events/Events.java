@@ -24,6 +24,16 @@ import io.recruitsuite.common.events.EventPayload.MemberRemoved;
 import io.recruitsuite.common.events.EventPayload.PlanChanged;
 import io.recruitsuite.common.events.EventPayload.SearchExecuted;
 import io.recruitsuite.common.events.EventPayload.WebhookTest;
+import io.recruitsuite.common.events.EventPayload.AssessmentCompleted;
+import io.recruitsuite.common.events.EventPayload.InterviewCancelled;
+import io.recruitsuite.common.events.EventPayload.InterviewRescheduled;
+import io.recruitsuite.common.events.EventPayload.InterviewScheduled;
+import io.recruitsuite.common.events.EventPayload.MeetingScheduled;
+import io.recruitsuite.common.events.EventPayload.ProspectConverted;
+import io.recruitsuite.common.events.EventPayload.ProspectCreated;
+import io.recruitsuite.common.events.EventPayload.ScorecardSubmitted;
+import io.recruitsuite.common.events.EventPayload.TaskCompleted;
+import io.recruitsuite.common.events.EventPayload.TaskCreated;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +57,24 @@ public final class Events {
             candidate(EventTypes.APPLICATION_STAGE_CHANGED, ApplicationStageChanged.class, true);
     public static final EventType<ApplicationRejected> APPLICATION_REJECTED =
             candidate(EventTypes.APPLICATION_REJECTED, ApplicationRejected.class, true);
+    // the rest of the hiring workflow travels with the applications and candidates it refers to (one topic, one order)
+    public static final EventType<InterviewScheduled> INTERVIEW_SCHEDULED =
+            candidate(EventTypes.INTERVIEW_SCHEDULED, InterviewScheduled.class, true);
+    public static final EventType<InterviewRescheduled> INTERVIEW_RESCHEDULED =
+            candidate(EventTypes.INTERVIEW_RESCHEDULED, InterviewRescheduled.class, true);
+    public static final EventType<InterviewCancelled> INTERVIEW_CANCELLED =
+            candidate(EventTypes.INTERVIEW_CANCELLED, InterviewCancelled.class, true);
+    public static final EventType<ScorecardSubmitted> SCORECARD_SUBMITTED =
+            candidate(EventTypes.SCORECARD_SUBMITTED, ScorecardSubmitted.class, true);
+    public static final EventType<AssessmentCompleted> ASSESSMENT_COMPLETED =
+            candidate(EventTypes.ASSESSMENT_COMPLETED, AssessmentCompleted.class, true);
+    public static final EventType<TaskCreated> TASK_CREATED = candidate(EventTypes.TASK_CREATED, TaskCreated.class, true);
+    public static final EventType<TaskCompleted> TASK_COMPLETED = candidate(EventTypes.TASK_COMPLETED, TaskCompleted.class, true);
+    public static final EventType<MeetingScheduled> MEETING_SCHEDULED =
+            candidate(EventTypes.MEETING_SCHEDULED, MeetingScheduled.class, true);
+    public static final EventType<ProspectCreated> PROSPECT_CREATED = candidate(EventTypes.PROSPECT_CREATED, ProspectCreated.class, true);
+    public static final EventType<ProspectConverted> PROSPECT_CONVERTED =
+            candidate(EventTypes.PROSPECT_CONVERTED, ProspectConverted.class, true);
     public static final EventType<KeyCreated> KEY_CREATED = key(EventTypes.KEY_CREATED, KeyCreated.class, true);
     public static final EventType<KeyRevoked> KEY_REVOKED = key(EventTypes.KEY_REVOKED, KeyRevoked.class, true);
     public static final EventType<KeyExpired> KEY_EXPIRED = key(EventTypes.KEY_EXPIRED, KeyExpired.class, true);
@@ -65,6 +93,8 @@ public final class Events {
     static {
         for (EventType<?> type : List.of(CANDIDATE_CREATED, CANDIDATE_UPDATED, CANDIDATE_DELETED, DOCUMENT_UPLOAD, DOCUMENT_UPDATE,
                 DOCUMENT_DELETED, JOB_CREATED, JOB_UPDATED, APPLICATION_CREATED, APPLICATION_STAGE_CHANGED, APPLICATION_REJECTED,
+                INTERVIEW_SCHEDULED, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED, SCORECARD_SUBMITTED, ASSESSMENT_COMPLETED,
+                TASK_CREATED, TASK_COMPLETED, MEETING_SCHEDULED, PROSPECT_CREATED, PROSPECT_CONVERTED,
                 KEY_CREATED, KEY_REVOKED, KEY_EXPIRED, KEY_INACTIVE, PLAN_CHANGED, MEMBER_REMOVED, SEARCH_EXECUTE, FEEDBACK_SUBMIT,
                 WEBHOOK_TEST)) {
             BY_NAME.put(type.name(), type);
