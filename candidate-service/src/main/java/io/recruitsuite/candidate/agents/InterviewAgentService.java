@@ -89,7 +89,7 @@ public class InterviewAgentService {
     }
 
     private InterviewAgent.Settings settings(InterviewAgent.Settings in) {
-        String language = FieldRules.required("language", in.language(), 35);
+        String language = FieldRules.required("language", in.language(), config.maxField());
         try {
             // a BCP 47 tag such as en, en-GB or pt-BR, as speech products take them
             language = new Locale.Builder().setLanguageTag(language).build().toLanguageTag();
@@ -98,8 +98,8 @@ public class InterviewAgentService {
         }
         List<String> questions = new ArrayList<>();
         if (in.questions() != null) {
-            if (in.questions().size() > config.maxRatings()) {
-                throw ApiException.validation("questions: at most " + config.maxRatings());
+            if (in.questions().size() > config.maxQuestions()) {
+                throw ApiException.validation("questions: at most " + config.maxQuestions());
             }
             for (String q : in.questions()) {
                 questions.add(FieldRules.required("questions", q, config.maxTitle()));

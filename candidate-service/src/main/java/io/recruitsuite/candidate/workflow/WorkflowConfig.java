@@ -26,4 +26,7 @@ public interface WorkflowConfig {
 
     /** Most rated attributes on one scorecard. */
     int maxRatings();
+
+    /** Most questions of one interview agent. */
+    int maxQuestions();
 }
