@@ -80,6 +80,15 @@ class DashboardKeysTest {
                 .post("/api/v1/keys").then().statusCode(400).body("error.code", equalTo("validation_error"));
         given().header("Authorization", auth).delete("/api/v1/keys/../../admin").then().statusCode(not(equalTo(500)));
         given().header("Authorization", auth).delete("/api/v1/keys/rsa_live_nope").then().statusCode(404);
+        // seed 001's scope names are accepted and kept under ours; a misspelt field is named
+        given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body(Map.of("name", "migrated", "scopes", List.of("tests:read", "stages:write", "candidates:read")))
+                .post("/api/v1/keys").then().statusCode(201)
+                .body("data.scopes", equalTo(List.of("assessments:read", "pipeline:write", "candidates:read")));
+        given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "scope", List.of("candidates:read")))
+                .post("/api/v1/keys").then().statusCode(400)
+                .body("error.details[0].field", equalTo("scope")).body("error.details[0].issue", containsString("did you mean 'scopes'"));
     }
 
     @Test

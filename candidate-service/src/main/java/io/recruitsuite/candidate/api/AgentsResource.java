@@ -52,7 +52,7 @@ public class AgentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.AGENTS_WRITE)
     public Uni<RestResponse<Envelope<AgentView>>> create(JsonNode json) {
-        return agents.create(caller.organizationId(), settings(JsonFields.object(json)))
+        return agents.create(caller.organizationId(), settings(JsonFields.object(json, AGENT_FIELDS)))
                 .map(a -> RestResponse.status(Response.Status.CREATED, Envelope.of(AgentView.of(a))));
     }
 
@@ -68,7 +68,7 @@ public class AgentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.AGENTS_WRITE)
     public Uni<Envelope<AgentView>> update(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, AGENT_FIELDS);
         InterviewAgentService.Changes changes = new InterviewAgentService.Changes(settings(body), body.has("name"), body.has("language"),
                 body.has("voice"), body.has("tone"), body.has("instructions"), body.has("questions"));
         return agents.update(caller.organizationId(), id, changes).map(a -> Envelope.of(AgentView.of(a)));
@@ -80,6 +80,8 @@ public class AgentsResource {
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
         return agents.delete(caller.organizationId(), id).map(v -> RestResponse.noContent());
     }
+
+    private static final String[] AGENT_FIELDS = {"name", "language", "voice", "tone", "instructions", "questions"};
 
     private static InterviewAgent.Settings settings(ObjectNode body) {
         return new InterviewAgent.Settings(JsonFields.text(body, "name"), JsonFields.text(body, "language"), JsonFields.text(body, "voice"),

@@ -55,7 +55,7 @@ public class ApplicationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.APPLICATIONS_WRITE)
     public Uni<RestResponse<Envelope<ApplicationView>>> create(JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, "candidateId", "jobId", "stageId");
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         return applications.create(caller.organizationId(), JsonFields.text(body, "candidateId"), JsonFields.text(body, "jobId"),
                         JsonFields.text(body, "stageId"))
@@ -76,7 +76,7 @@ public class ApplicationsResource {
     @RolesAllowed(Scopes.APPLICATIONS_WRITE)
     public Uni<Envelope<ApplicationView>> reject(@PathParam("id") String id, JsonNode json) {
         // the body is optional: a bare POST rejects without a reason
-        String reason = json == null || json.isNull() || json.isMissingNode() ? null : JsonFields.text(JsonFields.object(json), "reason");
+        String reason = json == null || json.isNull() || json.isMissingNode() ? null : JsonFields.text(JsonFields.object(json, "reason"), "reason");
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         return applications.reject(caller.organizationId(), id, reason)
                 .map(d -> Envelope.of(ApplicationView.of(d, contact)));

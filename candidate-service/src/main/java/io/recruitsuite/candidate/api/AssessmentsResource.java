@@ -32,6 +32,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentsResource {
 
+    /** What a body may hold (fields fixed at creation get their own message in a PATCH). */
+    private static final String[] FIELDS = {"applicationId", "name", "provider", "dueAt", "status", "score", "passed", "reportUrl"};
+
     @Inject
     Caller caller;
     @Inject
@@ -54,7 +57,7 @@ public class AssessmentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ASSESSMENTS_WRITE)
     public Uni<RestResponse<Envelope<AssessmentView>>> create(JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         return assessments.create(caller.organizationId(), JsonFields.text(body, "applicationId"), input(body))
                 .map(a -> RestResponse.status(Response.Status.CREATED, Envelope.of(AssessmentView.of(a))));
     }
@@ -71,7 +74,7 @@ public class AssessmentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ASSESSMENTS_WRITE)
     public Uni<Envelope<AssessmentView>> update(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         if (body.has("applicationId")) {
             throw ApiException.validation("applicationId: an assessment stays with its application");
         }

@@ -102,9 +102,7 @@ public class CandidatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CANDIDATES_WRITE)
     public Uni<Envelope<CandidateFull>> update(@PathParam("id") String id, JsonNode body) {
-        if (!(body instanceof ObjectNode patch)) {
-            throw ApiException.validation("Request body must be a JSON object");
-        }
+        ObjectNode patch = JsonFields.object(body, "name", "email", "phone", "tags", "firstName", "lastName");
         CandidateService.Changes changes = new CandidateService.Changes(
                 text(patch, "name"), text(patch, "email"), text(patch, "phone"), tags(patch),
                 patch.has("name"), patch.has("email"), patch.has("phone"), patch.has("tags"),
@@ -167,7 +165,7 @@ public class CandidatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CANDIDATES_WRITE)
     public Uni<RestResponse<Envelope<NoteView>>> addNote(@PathParam("id") String id, JsonNode json) {
-        String body = JsonFields.text(JsonFields.object(json), "body");
+        String body = JsonFields.text(JsonFields.object(json, "body"), "body");
         String author = caller.userId() != null ? caller.userId() : caller.keyPrefix();
         return notes.add(caller.organizationId(), id, body, author)
                 .map(n -> RestResponse.status(Response.Status.CREATED, Envelope.of(NoteView.of(n))));

@@ -56,7 +56,7 @@ public class InterviewsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
     public Uni<RestResponse<Envelope<InterviewView>>> create(JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, INTERVIEW_FIELDS);
         return interviews.create(caller.organizationId(), input(body))
                 .map(i -> RestResponse.status(Response.Status.CREATED, Envelope.of(InterviewView.of(i))));
     }
@@ -74,7 +74,7 @@ public class InterviewsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
     public Uni<Envelope<InterviewView>> update(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, INTERVIEW_FIELDS);
         if (body.has("applicationId")) {
             throw ApiException.validation("applicationId: an interview stays with its application; cancel it and schedule another");
         }
@@ -89,7 +89,7 @@ public class InterviewsResource {
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
     public Uni<Envelope<InterviewView>> cancel(@PathParam("id") String id, JsonNode json) {
         // the body is optional: a bare POST cancels without a reason
-        String reason = json == null || json.isNull() || json.isMissingNode() ? null : JsonFields.text(JsonFields.object(json), "reason");
+        String reason = json == null || json.isNull() || json.isMissingNode() ? null : JsonFields.text(JsonFields.object(json, "reason"), "reason");
         return interviews.cancel(caller.organizationId(), id, reason).map(i -> Envelope.of(InterviewView.of(i)));
     }
 
@@ -99,7 +99,7 @@ public class InterviewsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
     public Uni<RestResponse<Envelope<ScorecardView>>> submit(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, "interviewer", "recommendation", "ratings", "notes");
         return interviews.submit(caller.organizationId(), id, JsonFields.text(body, "interviewer"), JsonFields.text(body, "recommendation"),
                         JsonFields.ratings(body), JsonFields.text(body, "notes"))
                 .map(s -> RestResponse.status(s.created() ? Response.Status.CREATED : Response.Status.OK,
@@ -112,6 +112,9 @@ public class InterviewsResource {
     public Uni<Envelope<List<ScorecardView>>> scorecards(@PathParam("id") String id) {
         return interviews.scorecards(caller.organizationId(), id).map(s -> Envelope.of(s.stream().map(ScorecardView::of).toList()));
     }
+
+    /** What an interview body may hold (applicationId only when scheduling; a PATCH naming it gets its own message). */
+    private static final String[] INTERVIEW_FIELDS = {"applicationId", "kind", "startsAt", "durationMinutes", "interviewers", "location", "videoUrl", "agentId"};
 
     private static InterviewService.NewInterview input(ObjectNode body) {
         return new InterviewService.NewInterview(JsonFields.text(body, "applicationId"), JsonFields.text(body, "kind"),

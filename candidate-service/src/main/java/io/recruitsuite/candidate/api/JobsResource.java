@@ -54,11 +54,14 @@ public class JobsResource {
         return jobs.list(caller.organizationId(), filter, request).map(l -> l.map(JobView::of).envelope(request));
     }
 
+    /** What a job body may hold (stages only at creation; a PATCH naming them gets its own message). */
+    private static final String[] JOB_FIELDS = {"title", "description", "department", "location", "employmentType", "status", "stages", "salary", "remote", "openings"};
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.JOBS_WRITE)
     public Uni<RestResponse<Envelope<JobView>>> create(JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, JOB_FIELDS);
         JobService.NewJob input = new JobService.NewJob(JsonFields.text(body, "title"), JsonFields.text(body, "description"),
                 JsonFields.text(body, "department"), JsonFields.text(body, "location"), JsonFields.text(body, "employmentType"),
                 JsonFields.text(body, "status"), JsonFields.stages(body), JsonFields.salary(body), JsonFields.text(body, "remote"),
@@ -79,7 +82,7 @@ public class JobsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.JOBS_WRITE)
     public Uni<Envelope<JobView>> update(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, JOB_FIELDS);
         if (body.has("stages")) {
             throw io.recruitsuite.common.error.ApiException.validation("stages: a job's pipeline is fixed when the job is created");
         }

@@ -3,6 +3,7 @@ package io.recruitsuite.candidate.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.jobs.JobRules;
+import io.recruitsuite.common.api.KnownFields;
 import io.recruitsuite.common.error.ApiException;
 
 import java.math.BigDecimal;
@@ -19,10 +20,12 @@ final class JsonFields {
     private JsonFields() {
     }
 
-    static ObjectNode object(JsonNode body) {
+    /** The body as an object whose fields are all among {@code known}: an unknown field is a 400 naming it. */
+    static ObjectNode object(JsonNode body, String... known) {
         if (!(body instanceof ObjectNode object)) {
             throw ApiException.validation("Request body must be a JSON object");
         }
+        KnownFields.require(object, java.util.Set.of(known));
         return object;
     }
 

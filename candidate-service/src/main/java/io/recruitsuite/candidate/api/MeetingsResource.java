@@ -33,6 +33,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingsResource {
 
+    /** What a body may hold (fields fixed at creation get their own message in a PATCH). */
+    private static final String[] FIELDS = {"candidateId", "prospectId", "title", "startsAt", "endsAt", "attendees", "notes"};
+
     @Inject
     Caller caller;
     @Inject
@@ -55,7 +58,7 @@ public class MeetingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.MEETINGS_WRITE)
     public Uni<RestResponse<Envelope<MeetingView>>> create(JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         return meetings.create(caller.organizationId(), JsonFields.text(body, "candidateId"), JsonFields.text(body, "prospectId"), input(body))
                 .map(m -> RestResponse.status(Response.Status.CREATED, Envelope.of(MeetingView.of(m))));
     }
@@ -72,7 +75,7 @@ public class MeetingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.MEETINGS_WRITE)
     public Uni<Envelope<MeetingView>> update(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         for (String fixed : List.of("candidateId", "prospectId")) {
             if (body.has(fixed)) {
                 throw ApiException.validation(fixed + ": who a meeting is with is fixed when it is created");

@@ -41,6 +41,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProspectsResource {
 
+    /** What a prospect body may hold. */
+    private static final String[] FIELDS = {"firstName", "lastName", "email", "phone", "source", "tags", "linkedinUrl"};
+
     @Inject
     Caller caller;
     @Inject
@@ -74,7 +77,7 @@ public class ProspectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
     public Uni<RestResponse<Envelope<Object>>> create(JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         return prospects.create(caller.organizationId(), fields(body))
                 .map(p -> RestResponse.status(Response.Status.CREATED, Envelope.of(WorkflowViews.prospect(p, contact))));
@@ -93,7 +96,7 @@ public class ProspectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
     public Uni<Envelope<Object>> update(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
         ProspectService.Changes changes = new ProspectService.Changes(fields(body), body.has("firstName"), body.has("lastName"),
                 body.has("email"), body.has("phone"), body.has("source"), body.has("tags"), body.has("linkedinUrl"));
@@ -117,7 +120,7 @@ public class ProspectsResource {
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
     public Uni<RestResponse<Envelope<ConversionView>>> convert(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = json == null || json.isNull() || json.isMissingNode() ? JsonFields.object(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())
-                : JsonFields.object(json);
+                : JsonFields.object(json, "jobId", "stageId");
         String jobId = JsonFields.text(body, "jobId");
         if (!caller.hasScope(Scopes.CANDIDATES_WRITE)) {
             throw ApiException.forbidden("Converting a prospect creates a candidate: the candidates:write scope is needed too");
@@ -135,7 +138,7 @@ public class ProspectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
     public Uni<RestResponse<Envelope<NoteView>>> addNote(@PathParam("id") String id, JsonNode json) {
-        String body = JsonFields.text(JsonFields.object(json), "body");
+        String body = JsonFields.text(JsonFields.object(json, "body"), "body");
         String author = caller.userId() != null ? caller.userId() : caller.keyPrefix();
         return notes.addToProspect(caller.organizationId(), id, body, author)
                 .map(n -> RestResponse.status(Response.Status.CREATED, Envelope.of(NoteView.of(n))));

@@ -32,6 +32,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class TasksResource {
 
+    /** What a body may hold (fields fixed at creation get their own message in a PATCH). */
+    private static final String[] FIELDS = {"title", "dueAt", "assignee", "candidateId", "applicationId", "prospectId", "status"};
+
     @Inject
     Caller caller;
     @Inject
@@ -54,7 +57,7 @@ public class TasksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.TASKS_WRITE)
     public Uni<RestResponse<Envelope<TaskView>>> create(JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         TaskService.NewTask input = new TaskService.NewTask(JsonFields.text(body, "title"), JsonFields.time(body, "dueAt"),
                 JsonFields.text(body, "assignee"), JsonFields.text(body, "candidateId"), JsonFields.text(body, "applicationId"),
                 JsonFields.text(body, "prospectId"), JsonFields.text(body, "status"));
@@ -74,7 +77,7 @@ public class TasksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.TASKS_WRITE)
     public Uni<Envelope<TaskView>> update(@PathParam("id") String id, JsonNode json) {
-        ObjectNode body = JsonFields.object(json);
+        ObjectNode body = JsonFields.object(json, FIELDS);
         for (String fixed : List.of("candidateId", "applicationId", "prospectId")) {
             if (body.has(fixed)) {
                 throw io.recruitsuite.common.error.ApiException.validation(fixed + ": what a task is about is fixed when it is created");

@@ -110,9 +110,11 @@ public class ApiKeyService {
             throw ApiException.validation("scopes: at least one scope is required");
         }
         Set<String> unique = new LinkedHashSet<>();
-        for (String scope : scopes) {
+        for (String requested : scopes) {
+            // seed 001's tests:* and stages:* are kept under our names (assessments:*, pipeline:*)
+            String scope = Scopes.canonical(requested);
             if (scope == null || !Scopes.PUBLIC.contains(scope)) {
-                throw ApiException.validation("scopes: unknown scope '" + scope + "'; known scopes: " + String.join(", ", Scopes.PUBLIC));
+                throw ApiException.validation("scopes: unknown scope '" + requested + "'; known scopes: " + String.join(", ", Scopes.PUBLIC));
             }
             unique.add(scope);
         }
