@@ -42,7 +42,10 @@ final class E2eSupport {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final List<String> ALL_SCOPES = List.of("candidates:read", "candidates:write", "search:read", "jobs:read", "jobs:write",
-            "pipeline:read", "pipeline:write", "applications:read", "applications:write", "webhooks:read", "webhooks:write");
+            "pipeline:read", "pipeline:write", "applications:read", "applications:write", "webhooks:read", "webhooks:write",
+            "interviews:read", "interviews:write", "assessments:read", "assessments:write", "tasks:read", "tasks:write",
+            "meetings:read", "meetings:write", "prospects:read", "prospects:write", "reports:read", "agents:read", "agents:write",
+            "events:read");
     static final List<String> READ_SCOPES = ALL_SCOPES.stream().filter(s -> s.endsWith(":read")).toList();
 
     /** docs/api.md (and 409 conflict from docs/candidates.md): the only codes an error may carry, with their status. */
