@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every record on the stack's topics, from every test of this run, is of a type docs/asyncapi.yaml lists for
  * that topic, and its envelope and data validate against the document's schemas; the history API
  * (GET /api/v1/events) serves the public payloads, which validate against the public schemas, including
- * application.rejected, now a public type. Runs last: by then every other test has produced its events.
+ * application.rejected, now a public type. Runs after the fuzz, isolation, secrets, erasure, strictness and client
+ * suites, whose events it reads, and before EndToEndIT, which stops a service near its end.
  */
 @org.junit.jupiter.api.Order(100)
 class EventContractIT {
