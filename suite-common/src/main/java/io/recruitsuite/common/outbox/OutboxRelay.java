@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * succeed: a batch that fails for good (its delivery timeout passed while the broker was away, or the
  * broker refused it) does not stop the batches queued behind it, and those would reach the broker when
  * it comes back, ahead of the failed record the next run sends again. Closing the producer forcibly
- * aborts every record it has not sent yet, so nothing of the batch lands after its first failure
- * (what the broker already has in flight behind a failed batch it refuses by sequence number).
+ * aborts every record it has not sent yet, so nothing of the batch lands after its first failure; the
+ * producer keeps one request in flight ({@link OutboxProducers}), so no later request is already on its
+ * way when an earlier one fails.
  */
 public final class OutboxRelay {
 
