@@ -55,8 +55,9 @@ public class QueryEmbeddings {
                         ? Uni.createFrom().item(decode(cached))
                         : Uni.createFrom().item(() -> provider.embedQuery(query))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .call(vector -> values.set(key, encode(vector), new SetArgs().ex(config.queryCacheTtl()))
-                                .onFailure().recoverWithNull()));
+                        // the search goes on while the vector is stored: a round trip less on a new query's path
+                        .invoke(vector -> values.set(key, encode(vector), new SetArgs().ex(config.queryCacheTtl()))
+                                .subscribe().with(stored -> { }, e -> LOG.debugf("query cache not written: %s", e.getMessage()))));
     }
 
     /** One organization's entry for a query: never shared with another organization. */

@@ -70,6 +70,27 @@ public class SearchRepository {
         return pool.preparedQuery(sql).execute(args).map(SearchRepository::found);
     }
 
+    /**
+     * The best passage's cosine similarity to the query vector of each of {@code documents} (the keyword half's,
+     * in a hybrid search), through the primary key (document_id, chunk_index). A statement of its own, so it
+     * runs as soon as both the query vector and the keyword half are there, beside the semantic half.
+     */
+    public Uni<Map<String, Double>> cosines(String org, float[] query, java.util.Collection<String> documents) {
+        if (documents.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select c.document_id, max(1 - (c.embedding <=> $2::vector)) from search_chunks c "
+                        + "where c.document_id = any($3) and c.organization_id = $1 group by c.document_id")
+                .execute(Tuple.of(org, Vectors.literal(query), documents.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Double> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString(0), r.getDouble(1));
+                    }
+                    return out;
+                });
+    }
+
     /** Nearest chunks (vector {@code $vector}, at most {@code $limit}) grouped to documents, filters bound from {@code next}. */
     private static String nearest(SearchFilter filter, Tuple args, int vector, int limit, int next) {
         String documents = filter.documentCondition(args, next);
@@ -80,27 +101,20 @@ public class SearchRepository {
 
     /**
      * Documents ranked by Okapi BM25 over the whole document (not a chunk), with the organization's
-     * own term statistics; with {@code vector} (a hybrid search) also each one's best passage cosine.
-     * The cost is bounded whatever the organization's size: each query term reads at most
+     * own term statistics. The cost is bounded whatever the organization's size: each query term reads at most
      * {@code search.text.term-cap} documents, those with the highest term weight first (an index
-     * ordered by it); a document's score adds up the terms through which it was found.
+     * ordered by it); a document's score adds up the terms through which it was found. It needs no query
+     * vector, so it runs while the query is embedded; in a hybrid search {@link #cosines} gives its documents' cosines.
      */
-    public Uni<Found> keywordHalf(String org, String query, SearchFilter filter, int poolSize, float[] vector) {
+    public Uni<Found> keywordHalf(String org, String query, SearchFilter filter, int poolSize) {
         Tuple args = bm25Args(org, query).addInteger(config.text().termCap()).addInteger(poolSize);
-        if (vector != null) {
-            args.addString(Vectors.literal(vector));
-        }
-        String documents = filter.documentCondition(args, vector == null ? 9 : 10);
-        String ranked = QUERY_TERMS + ", hits as (select w.lexeme, w.idf, c.document_id, c.frequency, c.length from w cross join lateral "
+        String documents = filter.documentCondition(args, 9);
+        String sql = QUERY_TERMS + ", hits as (select w.lexeme, w.idf, c.document_id, c.frequency, c.length from w cross join lateral "
                 + "(select c.document_id, c.frequency, c.length from search_terms c where c.organization_id = $1 and c.lexeme = w.lexeme"
                 + documents + " order by c.impact desc limit $7) c where w.df > 0), "
                 + "k as (select c.document_id, sum(" + BM25_TERM + ") as score from hits c join w on w.lexeme = c.lexeme cross join stats "
-                + "group by c.document_id order by score desc limit $8) ";
-        // the best passage of each document through the primary key (document_id, chunk_index)
-        String cosine = vector == null ? "null::float8" : "(select max(1 - (e.embedding <=> $9::vector)) from search_chunks e "
-                + "where e.document_id = k.document_id and e.organization_id = $1)";
-        String sql = ranked + "select k.document_id, k.score, " + cosine + ", (select sum(idf) from w) * ($4::float8 + 1) "
-                + "from k order by k.score desc";
+                + "group by c.document_id order by score desc limit $8) "
+                + "select k.document_id, k.score, null::float8, (select sum(idf) from w) * ($4::float8 + 1) from k order by k.score desc";
         return pool.preparedQuery(sql).execute(args).map(SearchRepository::found);
     }
 

@@ -14,7 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smallrye.mutiny.tuples.Tuple2;
+import org.jboss.logging.Logger;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +27,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SearchService {
+
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
 
     public static final String EMPTY_QUERY = "String must contain at least 1 character(s)";
 
@@ -105,7 +107,8 @@ public class SearchService {
     /**
      * A search as the API serves it: the page, and {@code search.execute} written to the outbox. The
      * outbox row is written while the result rows are read (the total is known once the halves are
-     * fused), so its commit is not a second wait on the response's path.
+     * fused) and the answer does not wait for its commit: a search is not worth a flush to disk on its
+     * path, and the event is only lost if the service stops in those few milliseconds.
      */
     public Uni<Page> searchAndRecord(String org, Query q, boolean contactDetails) {
         return search(org, q, true, contactDetails);
@@ -123,17 +126,27 @@ public class SearchService {
         // every mode embeds the query (cached): the vector also picks the passages a result shows
         Uni<float[]> queryVector = metrics.phase("query-vector", embeddings.embed(org, q.text()));
         Uni<Halves> halves = switch (mode) {
-            // each half also scores the other half's measure of its own documents, in the same statement, so
-            // every candidate is fused on both without a further round trip
-            case HYBRID -> queryVector.chain(vector -> Uni.combine().all().unis(
-                            metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, keywords)),
-                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, vector))).asTuple()
-                    .map(both -> new Halves(vector, both.getItem1(), both.getItem2())));
+            // each step starts as soon as what it needs is there: the keyword half at once (its retrieval needs no
+            // vector, so it runs while a new query is embedded), the semantic half with the BM25 of its documents once
+            // the vector is known, and the cosines of the keyword half's documents once both are; every candidate is
+            // then scored on both measures without a step waiting for one it does not need
+            case HYBRID -> {
+                Uni<float[]> vector = queryVector.memoize().indefinitely();
+                Uni<SearchRepository.Found> keyword = metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool))
+                        .memoize().indefinitely();
+                Uni<SearchRepository.Found> semantic = vector.chain(v -> metrics.phase("semantic",
+                        repository.semanticHalf(org, v, q.filter(), pool, keywords)));
+                Uni<SearchRepository.Found> keywordWithCosines = Uni.combine().all().unis(vector, keyword).asTuple()
+                        .chain(both -> metrics.phase("keyword-cosines", repository.cosines(org, both.getItem1(), both.getItem2().own().keySet()))
+                                .map(cosines -> new SearchRepository.Found(both.getItem2().own(), cosines, both.getItem2().ceiling())));
+                yield Uni.combine().all().unis(vector, semantic, keywordWithCosines).asTuple()
+                        .map(all -> new Halves(all.getItem1(), all.getItem2(), all.getItem3()));
+            }
             case SEMANTIC -> queryVector.chain(vector -> metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, null))
                     .map(found -> new Halves(vector, found, NOTHING)));
             // the keyword half needs no vector: it runs while the query is embedded
             case KEYWORD -> Uni.combine().all().unis(queryVector,
-                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, null))).asTuple()
+                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool))).asTuple()
                     .map(both -> new Halves(both.getItem1(), NOTHING, both.getItem2()));
         };
         return metrics.timed(halves.chain(h -> {
@@ -155,9 +168,12 @@ public class SearchService {
             if (!record) {
                 return page;
             }
-            // the event's transaction runs beside the reading of the result rows, not after it
-            return Uni.combine().all().unis(page, metrics.phase("record", recordExecution(org, q.text(), total))).asTuple()
-                    .map(Tuple2::getItem1);
+            // the event's transaction runs beside the reading of the result rows and the answer does not wait for its
+            // commit (a flush to disk, as long as the rows): a failure to record is logged, the results stand
+            metrics.phase("record", recordExecution(org, q.text(), total)).subscribe().with(
+                    ignored -> { },
+                    failure -> LOG.warnf("search.execute not recorded for organization %s: %s", org, failure.toString()));
+            return page;
         }));
     }
 
