@@ -65,7 +65,7 @@ class TextRetrievalTest {
     }
 
     private SearchRepository.Found keywords(String org, String query) {
-        return repository.keywordHalf(org, query, SearchFilter.NONE, 100).await().indefinitely();
+        return repository.keywordHalf(org, query, SearchFilter.NONE, 100, null).await().indefinitely();
     }
 
     private long scalar(String sql, String org) {

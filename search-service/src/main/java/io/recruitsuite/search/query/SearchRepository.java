@@ -101,20 +101,28 @@ public class SearchRepository {
 
     /**
      * Documents ranked by Okapi BM25 over the whole document (not a chunk), with the organization's
-     * own term statistics. The cost is bounded whatever the organization's size: each query term reads at most
-     * {@code search.text.term-cap} documents, those with the highest term weight first (an index
-     * ordered by it); a document's score adds up the terms through which it was found. It needs no query
-     * vector, so it runs while the query is embedded; in a hybrid search {@link #cosines} gives its documents' cosines.
+     * own term statistics; with {@code vector} (a hybrid search whose query vector was cached) also each
+     * one's best passage cosine, in the same statement. The cost is bounded whatever the organization's
+     * size: each query term reads at most {@code search.text.term-cap} documents, those with the highest
+     * term weight first (an index ordered by it); a document's score adds up the terms through which it
+     * was found. Without a vector it runs while a new query is embedded, and {@link #cosines} follows.
      */
-    public Uni<Found> keywordHalf(String org, String query, SearchFilter filter, int poolSize) {
+    public Uni<Found> keywordHalf(String org, String query, SearchFilter filter, int poolSize, float[] vector) {
         Tuple args = bm25Args(org, query).addInteger(config.text().termCap()).addInteger(poolSize);
-        String documents = filter.documentCondition(args, 9);
-        String sql = QUERY_TERMS + ", hits as (select w.lexeme, w.idf, c.document_id, c.frequency, c.length from w cross join lateral "
+        if (vector != null) {
+            args.addString(Vectors.literal(vector));
+        }
+        String documents = filter.documentCondition(args, vector == null ? 9 : 10);
+        String ranked = QUERY_TERMS + ", hits as (select w.lexeme, w.idf, c.document_id, c.frequency, c.length from w cross join lateral "
                 + "(select c.document_id, c.frequency, c.length from search_terms c where c.organization_id = $1 and c.lexeme = w.lexeme"
                 + documents + " order by c.impact desc limit $7) c where w.df > 0), "
                 + "k as (select c.document_id, sum(" + BM25_TERM + ") as score from hits c join w on w.lexeme = c.lexeme cross join stats "
-                + "group by c.document_id order by score desc limit $8) "
-                + "select k.document_id, k.score, null::float8, (select sum(idf) from w) * ($4::float8 + 1) from k order by k.score desc";
+                + "group by c.document_id order by score desc limit $8) ";
+        // the best passage of each document through the primary key (document_id, chunk_index)
+        String cosine = vector == null ? "null::float8" : "(select max(1 - (e.embedding <=> $9::vector)) from search_chunks e "
+                + "where e.document_id = k.document_id and e.organization_id = $1)";
+        String sql = ranked + "select k.document_id, k.score, " + cosine + ", (select sum(idf) from w) * ($4::float8 + 1) "
+                + "from k order by k.score desc";
         return pool.preparedQuery(sql).execute(args).map(SearchRepository::found);
     }
 

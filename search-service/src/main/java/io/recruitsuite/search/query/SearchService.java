@@ -126,27 +126,15 @@ public class SearchService {
         // every mode embeds the query (cached): the vector also picks the passages a result shows
         Uni<float[]> queryVector = metrics.phase("query-vector", embeddings.embed(org, q.text()));
         Uni<Halves> halves = switch (mode) {
-            // each step starts as soon as what it needs is there: the keyword half at once (its retrieval needs no
-            // vector, so it runs while a new query is embedded), the semantic half with the BM25 of its documents once
-            // the vector is known, and the cosines of the keyword half's documents once both are; every candidate is
-            // then scored on both measures without a step waiting for one it does not need
-            case HYBRID -> {
-                Uni<float[]> vector = queryVector.memoize().indefinitely();
-                Uni<SearchRepository.Found> keyword = metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool))
-                        .memoize().indefinitely();
-                Uni<SearchRepository.Found> semantic = vector.chain(v -> metrics.phase("semantic",
-                        repository.semanticHalf(org, v, q.filter(), pool, keywords)));
-                Uni<SearchRepository.Found> keywordWithCosines = Uni.combine().all().unis(vector, keyword).asTuple()
-                        .chain(both -> metrics.phase("keyword-cosines", repository.cosines(org, both.getItem1(), both.getItem2().own().keySet()))
-                                .map(cosines -> new SearchRepository.Found(both.getItem2().own(), cosines, both.getItem2().ceiling())));
-                yield Uni.combine().all().unis(vector, semantic, keywordWithCosines).asTuple()
-                        .map(all -> new Halves(all.getItem1(), all.getItem2(), all.getItem3()));
-            }
+            // a cached vector is there at once: both halves start together. A new query waits for the model, so its
+            // keyword half starts meanwhile (see hybridNew)
+            case HYBRID -> metrics.phase("query-cache", embeddings.cached(org, q.text()))
+                    .chain(cached -> cached != null ? hybridCached(org, q, pool, keywords, cached) : hybridNew(org, q, pool, keywords));
             case SEMANTIC -> queryVector.chain(vector -> metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, null))
                     .map(found -> new Halves(vector, found, NOTHING)));
             // the keyword half needs no vector: it runs while the query is embedded
             case KEYWORD -> Uni.combine().all().unis(queryVector,
-                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool))).asTuple()
+                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, null))).asTuple()
                     .map(both -> new Halves(both.getItem1(), NOTHING, both.getItem2()));
         };
         return metrics.timed(halves.chain(h -> {
@@ -175,6 +163,35 @@ public class SearchService {
                     failure -> LOG.warnf("search.execute not recorded for organization %s: %s", org, failure.toString()));
             return page;
         }));
+    }
+
+    /**
+     * A hybrid search whose query vector was cached: both halves at once, each scoring the other half's
+     * measure of its own documents in the same statement (no further round trip for the fusion).
+     */
+    private Uni<Halves> hybridCached(String org, Query q, int pool, String keywords, float[] vector) {
+        return Uni.combine().all().unis(
+                        metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, keywords)),
+                        metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, vector))).asTuple()
+                .map(both -> new Halves(vector, both.getItem1(), both.getItem2()));
+    }
+
+    /**
+     * A hybrid search of a new query: each step starts as soon as what it needs is there. The keyword half at once
+     * (its retrieval needs no vector, so it runs while the model embeds the query), the semantic half with the BM25
+     * of its documents once the vector is known, and the cosines of the keyword half's documents once both are.
+     */
+    private Uni<Halves> hybridNew(String org, Query q, int pool, String keywords) {
+        Uni<float[]> vector = metrics.phase("query-vector", embeddings.compute(org, q.text())).memoize().indefinitely();
+        Uni<SearchRepository.Found> keyword = metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, null))
+                .memoize().indefinitely();
+        Uni<SearchRepository.Found> semantic = vector.chain(v -> metrics.phase("semantic",
+                repository.semanticHalf(org, v, q.filter(), pool, keywords)));
+        Uni<SearchRepository.Found> keywordWithCosines = Uni.combine().all().unis(vector, keyword).asTuple()
+                .chain(both -> metrics.phase("keyword-cosines", repository.cosines(org, both.getItem1(), both.getItem2().own().keySet()))
+                        .map(cosines -> new SearchRepository.Found(both.getItem2().own(), cosines, both.getItem2().ceiling())));
+        return Uni.combine().all().unis(vector, semantic, keywordWithCosines).asTuple()
+                .map(all -> new Halves(all.getItem1(), all.getItem2(), all.getItem3()));
     }
 
     private static final SearchRepository.Found NOTHING = new SearchRepository.Found(Map.of(), Map.of(), 0);
