@@ -53,6 +53,9 @@ public interface SearchConfig {
     /** Threads the embedding model may use to embed the passages of one batch in parallel. */
     int embeddingThreads();
 
+    /** Threads the model runtime uses within one passage's run (the passages of a batch already run side by side). */
+    int embeddingIntraOpThreads();
+
     /** Most passages of consecutive CVs embedded in one call to the model while indexing. */
     int embeddingBatch();
 

@@ -1,7 +1,13 @@
 package io.recruitsuite.search.embedding;
 
 import dev.langchain4j.data.segment.TextSegment;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.quarkus.runtime.Startup;
 import io.recruitsuite.search.SearchConfig;
@@ -10,6 +16,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +37,13 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
     @Inject
     SearchConfig config;
 
+    private static final String MODEL_FILE = "/bge-small-en-v1.5-q.onnx";
+    private static final String TOKENIZER_FILE = "/bge-small-en-v1.5-q-tokenizer.json";
+
+    /** Search queries: one text at a time, which the runtime may spread over the cores (its default). */
     private EmbeddingModel model;
+    /** CV passages: several at once on {@code search.embedding-threads}, each on one thread (see {@link #passageModel}). */
+    private EmbeddingModel passages;
     private ExecutorService executor;
 
     @PostConstruct
@@ -41,6 +55,39 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
             return t;
         });
         model = new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+        passages = passageModel();
+    }
+
+    /**
+     * The same model file in a session of its own for passages: the batch is already spread over
+     * {@code search.embedding-threads} passages at a time, so each run stays on its thread
+     * ({@code search.embedding-intra-op-threads}) and idle runtime threads do not spin. The default
+     * session adds a runtime thread per run that spins between operators: on a machine whose cores the
+     * model fills, that took CPU from the database writes and the consumer that indexing also needs.
+     */
+    private EmbeddingModel passageModel() {
+        try (InputStream modelFile = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(MODEL_FILE);
+             InputStream tokenizer = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(TOKENIZER_FILE)) {
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(config.embeddingIntraOpThreads());
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, environment.createSession(modelFile.readAllBytes(), options),
+                    tokenizer, PoolingMode.CLS);
+            return new AbstractInProcessEmbeddingModel(executor) {
+                @Override
+                protected OnnxBertBiEncoder model() {
+                    return encoder;
+                }
+
+                @Override
+                protected Integer knownDimension() {
+                    return 384;
+                }
+            };
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model for passages", e);
+        }
     }
 
     @PreDestroy
@@ -60,7 +107,7 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
 
     @Override
     public List<float[]> embedPassages(List<String> passages) {
-        return model.embedAll(passages.stream().map(TextSegment::from).toList()).content().stream()
+        return this.passages.embedAll(passages.stream().map(TextSegment::from).toList()).content().stream()
                 .map(e -> e.vector())
                 .toList();
     }

@@ -44,19 +44,28 @@ public class QueryEmbeddings {
 
     /** The vector of {@code query} as searched by organization {@code org}. */
     public Uni<float[]> embed(String org, String query) {
-        String key = cacheKey(org, provider.modelId(), query);
-        return values.get(key)
+        return cached(org, query).chain(vector -> vector != null ? Uni.createFrom().item(vector) : compute(org, query));
+    }
+
+    /** The cached vector of {@code query} for {@code org}, or null (not cached, or the cache did not answer in time). */
+    public Uni<float[]> cached(String org, String query) {
+        return values.get(cacheKey(org, provider.modelId(), query))
                 .ifNoItem().after(config.queryCacheTimeout()).recoverWithItem((String) null)
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("query cache unavailable: %s", e.getMessage());
                     return null;
                 })
-                .chain(cached -> cached != null
-                        ? Uni.createFrom().item(decode(cached))
-                        : Uni.createFrom().item(() -> provider.embedQuery(query))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .call(vector -> values.set(key, encode(vector), new SetArgs().ex(config.queryCacheTtl()))
-                                .onFailure().recoverWithNull()));
+                .map(cached -> cached == null ? null : decode(cached));
+    }
+
+    /** Embeds {@code query} with the model (on a worker thread) and stores it for {@code org}. */
+    public Uni<float[]> compute(String org, String query) {
+        String key = cacheKey(org, provider.modelId(), query);
+        return Uni.createFrom().item(() -> provider.embedQuery(query))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                // the search goes on while the vector is stored: a round trip less on a new query's path
+                .invoke(vector -> values.set(key, encode(vector), new SetArgs().ex(config.queryCacheTtl()))
+                        .subscribe().with(stored -> { }, e -> LOG.debugf("query cache not written: %s", e.getMessage())));
     }
 
     /** One organization's entry for a query: never shared with another organization. */

@@ -70,6 +70,27 @@ public class SearchRepository {
         return pool.preparedQuery(sql).execute(args).map(SearchRepository::found);
     }
 
+    /**
+     * The best passage's cosine similarity to the query vector of each of {@code documents} (the keyword half's,
+     * in a hybrid search), through the primary key (document_id, chunk_index). A statement of its own, so it
+     * runs as soon as both the query vector and the keyword half are there, beside the semantic half.
+     */
+    public Uni<Map<String, Double>> cosines(String org, float[] query, java.util.Collection<String> documents) {
+        if (documents.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select c.document_id, max(1 - (c.embedding <=> $2::vector)) from search_chunks c "
+                        + "where c.document_id = any($3) and c.organization_id = $1 group by c.document_id")
+                .execute(Tuple.of(org, Vectors.literal(query), documents.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Double> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString(0), r.getDouble(1));
+                    }
+                    return out;
+                });
+    }
+
     /** Nearest chunks (vector {@code $vector}, at most {@code $limit}) grouped to documents, filters bound from {@code next}. */
     private static String nearest(SearchFilter filter, Tuple args, int vector, int limit, int next) {
         String documents = filter.documentCondition(args, next);
@@ -80,10 +101,11 @@ public class SearchRepository {
 
     /**
      * Documents ranked by Okapi BM25 over the whole document (not a chunk), with the organization's
-     * own term statistics; with {@code vector} (a hybrid search) also each one's best passage cosine.
-     * The cost is bounded whatever the organization's size: each query term reads at most
-     * {@code search.text.term-cap} documents, those with the highest term weight first (an index
-     * ordered by it); a document's score adds up the terms through which it was found.
+     * own term statistics; with {@code vector} (a hybrid search whose query vector was cached) also each
+     * one's best passage cosine, in the same statement. The cost is bounded whatever the organization's
+     * size: each query term reads at most {@code search.text.term-cap} documents, those with the highest
+     * term weight first (an index ordered by it); a document's score adds up the terms through which it
+     * was found. Without a vector it runs while a new query is embedded, and {@link #cosines} follows.
      */
     public Uni<Found> keywordHalf(String org, String query, SearchFilter filter, int poolSize, float[] vector) {
         Tuple args = bm25Args(org, query).addInteger(config.text().termCap()).addInteger(poolSize);

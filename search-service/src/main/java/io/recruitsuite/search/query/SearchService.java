@@ -14,7 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smallrye.mutiny.tuples.Tuple2;
+import org.jboss.logging.Logger;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +27,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SearchService {
+
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
 
     public static final String EMPTY_QUERY = "String must contain at least 1 character(s)";
 
@@ -105,7 +107,8 @@ public class SearchService {
     /**
      * A search as the API serves it: the page, and {@code search.execute} written to the outbox. The
      * outbox row is written while the result rows are read (the total is known once the halves are
-     * fused), so its commit is not a second wait on the response's path.
+     * fused) and the answer does not wait for its commit: a search is not worth a flush to disk on its
+     * path, and the event is only lost if the service stops in those few milliseconds.
      */
     public Uni<Page> searchAndRecord(String org, Query q, boolean contactDetails) {
         return search(org, q, true, contactDetails);
@@ -123,12 +126,10 @@ public class SearchService {
         // every mode embeds the query (cached): the vector also picks the passages a result shows
         Uni<float[]> queryVector = metrics.phase("query-vector", embeddings.embed(org, q.text()));
         Uni<Halves> halves = switch (mode) {
-            // each half also scores the other half's measure of its own documents, in the same statement, so
-            // every candidate is fused on both without a further round trip
-            case HYBRID -> queryVector.chain(vector -> Uni.combine().all().unis(
-                            metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, keywords)),
-                            metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, vector))).asTuple()
-                    .map(both -> new Halves(vector, both.getItem1(), both.getItem2())));
+            // a cached vector is there at once: both halves start together. A new query waits for the model, so its
+            // keyword half starts meanwhile (see hybridNew)
+            case HYBRID -> metrics.phase("query-cache", embeddings.cached(org, q.text()))
+                    .chain(cached -> cached != null ? hybridCached(org, q, pool, keywords, cached) : hybridNew(org, q, pool, keywords));
             case SEMANTIC -> queryVector.chain(vector -> metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, null))
                     .map(found -> new Halves(vector, found, NOTHING)));
             // the keyword half needs no vector: it runs while the query is embedded
@@ -155,10 +156,42 @@ public class SearchService {
             if (!record) {
                 return page;
             }
-            // the event's transaction runs beside the reading of the result rows, not after it
-            return Uni.combine().all().unis(page, metrics.phase("record", recordExecution(org, q.text(), total))).asTuple()
-                    .map(Tuple2::getItem1);
+            // the event's transaction runs beside the reading of the result rows and the answer does not wait for its
+            // commit (a flush to disk, as long as the rows): a failure to record is logged, the results stand
+            metrics.phase("record", recordExecution(org, q.text(), total)).subscribe().with(
+                    ignored -> { },
+                    failure -> LOG.warnf("search.execute not recorded for organization %s: %s", org, failure.toString()));
+            return page;
         }));
+    }
+
+    /**
+     * A hybrid search whose query vector was cached: both halves at once, each scoring the other half's
+     * measure of its own documents in the same statement (no further round trip for the fusion).
+     */
+    private Uni<Halves> hybridCached(String org, Query q, int pool, String keywords, float[] vector) {
+        return Uni.combine().all().unis(
+                        metrics.phase("semantic", repository.semanticHalf(org, vector, q.filter(), pool, keywords)),
+                        metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, vector))).asTuple()
+                .map(both -> new Halves(vector, both.getItem1(), both.getItem2()));
+    }
+
+    /**
+     * A hybrid search of a new query: each step starts as soon as what it needs is there. The keyword half at once
+     * (its retrieval needs no vector, so it runs while the model embeds the query), the semantic half with the BM25
+     * of its documents once the vector is known, and the cosines of the keyword half's documents once both are.
+     */
+    private Uni<Halves> hybridNew(String org, Query q, int pool, String keywords) {
+        Uni<float[]> vector = metrics.phase("query-vector", embeddings.compute(org, q.text())).memoize().indefinitely();
+        Uni<SearchRepository.Found> keyword = metrics.phase("keyword", repository.keywordHalf(org, keywords, q.filter(), pool, null))
+                .memoize().indefinitely();
+        Uni<SearchRepository.Found> semantic = vector.chain(v -> metrics.phase("semantic",
+                repository.semanticHalf(org, v, q.filter(), pool, keywords)));
+        Uni<SearchRepository.Found> keywordWithCosines = Uni.combine().all().unis(vector, keyword).asTuple()
+                .chain(both -> metrics.phase("keyword-cosines", repository.cosines(org, both.getItem1(), both.getItem2().own().keySet()))
+                        .map(cosines -> new SearchRepository.Found(both.getItem2().own(), cosines, both.getItem2().ceiling())));
+        return Uni.combine().all().unis(vector, semantic, keywordWithCosines).asTuple()
+                .map(all -> new Halves(all.getItem1(), all.getItem2(), all.getItem3()));
     }
 
     private static final SearchRepository.Found NOTHING = new SearchRepository.Found(Map.of(), Map.of(), 0);

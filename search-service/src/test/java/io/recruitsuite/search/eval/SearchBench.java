@@ -45,7 +45,7 @@ import java.util.Random;
  * each copy with its lines reordered and a few left out, its passages' vectors the real CV's with a
  * small perturbation; our real-CV queries as new queries (never seen by the query-vector cache) and
  * repeated right after; p50/p95 of each, medians of the rounds, and the mean time of each phase of a
- * search (query vector, semantic half, keyword half, fusion, result rows, recorded event).</li>
+ * search (query-vector cache, query vector, keyword half, semantic half, the keyword half's cosines, result rows, recorded event).</li>
  * </ol>
  */
 @QuarkusTest
@@ -352,8 +352,10 @@ class SearchBench {
         model.sort(Double::compare);
         line(String.format(Locale.ROOT, "the model alone embedding a new query: p50 %.1f ms, p95 %.1f ms; load average after the "
                 + "rounds: %s\n", percentile(model, 50), percentile(model, 95), loadAverage()));
-        line("mean time per phase (ms; query-vector first, then the semantic and keyword halves at once, then the result rows "
-                + "and the recorded event at once)\n");
+        line("mean time per phase (ms; the query-vector cache first; a cached vector: the semantic and keyword halves at once, "
+                + "each with the other's measure; a new query: the keyword half beside the model (query-vector), then the semantic "
+                + "half beside the cosines of the keyword half's CVs; then the result rows; the recorded event beside them, off the "
+                + "answer's path)\n");
         line("| phase | new queries | repeated queries |\n|---|---|---|");
         for (String phase : newPhases.keySet()) {
             double[] n = newPhases.get(phase);
