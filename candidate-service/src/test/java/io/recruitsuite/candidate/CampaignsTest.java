@@ -189,6 +189,10 @@ class CampaignsTest {
                 .then().statusCode(403);
         as(org, "campaigns:read").delete("/api/v1/campaigns/" + id + "/jobs/" + job).then().statusCode(403);
         as(org, "jobs:read").get("/api/v1/campaigns").then().statusCode(403);
+        // joining a campaign at creation changes the campaign: jobs:write alone is not enough
+        as(org, "jobs:write").contentType(ContentType.JSON).body(Map.of("title", "Sneaky", "campaignId", id)).post("/api/v1/jobs")
+                .then().statusCode(403);
+        as(org, "jobs:write").contentType(ContentType.JSON).body(Map.of("title", "Plain")).post("/api/v1/jobs").then().statusCode(201);
         as(org, "campaigns:write").get("/api/v1/campaigns/" + id).then().statusCode(403);
     }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
@@ -82,6 +83,7 @@ public class CampaignsResource {
     /** Adds an existing job ({@code {"jobId": "job_…"}}); adding one already there changes nothing. */
     @POST
     @Path("/{id}/jobs")
+    @Operation(operationId = "addCampaignJob", summary = "Add a job to a campaign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CAMPAIGNS_WRITE)
     public Uni<Envelope<CampaignView>> addJob(@PathParam("id") String id, JsonNode json) {
@@ -92,6 +94,7 @@ public class CampaignsResource {
     /** Removes a job from the campaign; the job itself stays. */
     @DELETE
     @Path("/{id}/jobs/{jobId}")
+    @Operation(operationId = "removeCampaignJob", summary = "Remove a job from a campaign")
     @RolesAllowed(Scopes.CAMPAIGNS_WRITE)
     public Uni<Envelope<CampaignView>> removeJob(@PathParam("id") String id, @PathParam("jobId") String jobId) {
         return campaigns.removeJob(caller.organizationId(), id, jobId).map(c -> Envelope.of(CampaignView.of(c)));

@@ -63,6 +63,10 @@ public class JobsResource {
     @RolesAllowed(Scopes.JOBS_WRITE)
     public Uni<RestResponse<Envelope<JobView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, JOB_FIELDS);
+        if (JsonFields.text(body, "campaignId") != null && !caller.hasScope(Scopes.CAMPAIGNS_WRITE)) {
+            throw io.recruitsuite.common.error.ApiException.forbidden(
+                    "Creating a job with a campaignId adds it to the campaign: the campaigns:write scope is needed too");
+        }
         JobService.NewJob input = new JobService.NewJob(JsonFields.text(body, "title"), JsonFields.text(body, "description"),
                 JsonFields.text(body, "department"), JsonFields.text(body, "location"), JsonFields.text(body, "employmentType"),
                 JsonFields.text(body, "status"), JsonFields.stages(body), JsonFields.salary(body), JsonFields.text(body, "remote"),
