@@ -147,18 +147,21 @@ seed_demo() {
       print_demo "$DEMO_KEY"; return
     fi
   fi
-  say "creating the demo organization with a dozen sample CVs"
+  say "creating the demo organization with a dozen sample CVs and a job with its hiring workflow"
   local org key
   org=$(operator POST /admin/v1/organizations '{"name":"Demo Recruiting","plan":"enterprise"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
   key=$(operator POST "/admin/v1/organizations/$org/keys" \
-    '{"name":"demo key","scopes":["candidates:read","candidates:write","search:read","jobs:read","jobs:write","pipeline:read","pipeline:write","applications:read","applications:write","webhooks:read","webhooks:write"]}' \
+    '{"name":"demo key","scopes":["candidates:read","candidates:write","search:read","jobs:read","jobs:write","pipeline:read","pipeline:write","applications:read","applications:write","webhooks:read","webhooks:write","interviews:read","interviews:write","assessments:read","assessments:write","tasks:read","tasks:write","meetings:read","meetings:write","prospects:read","prospects:write","reports:read","agents:read","agents:write","campaigns:read","campaigns:write","events:read"]}' \
     | sed -E 's/.*"key":"([^"]+)".*/\1/')
-  local f
+  local f created first=""
   for f in "$ROOT"/deploy/local/demo-cvs/*.json; do
     # a service still warming up may answer 503 with Retry-After: curl waits that long and retries
-    curl -fsS --retry 4 -o /dev/null -X POST "$gw/api/v1/candidates" -H "Authorization: Bearer $key" \
-      -H 'Content-Type: application/json' --data-binary "@$f" || die "could not create the demo candidate from $f" "see .suite/logs/gateway-local.log"
+    created=$(curl -fsS --retry 4 -X POST "$gw/api/v1/candidates" -H "Authorization: Bearer $key" \
+      -H 'Content-Type: application/json' --data-binary "@$f") || die "could not create the demo candidate from $f" "see .suite/logs/gateway-local.log"
+    [ -n "$first" ] || first=$(first_id "$created")
   done
+  # the rest is a showcase: if a step fails the demo organization still has its candidates and the key is printed
+  seed_workflow "$gw" "$key" "$first" || warn "the demo job's hiring workflow could not be created completely (see .suite/logs/gateway-local.log); the candidates are there"
   printf 'DEMO_ORG=%s\nDEMO_KEY=%s\n' "$org" "$key" > "$state"; chmod 600 "$state"
   say "waiting for the CVs to be indexed"
   local n=0
@@ -173,8 +176,52 @@ seed_demo() {
   print_demo "$key"
 }
 
+# the id of the resource in a response ({"data": {"id": …, …}}: the first id in it)
+first_id() { printf '%s' "$1" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4 || true; }
+
+demo_create() { # gateway key path json: POSTs with the demo key, prints the new resource's id
+  local out id
+  out=$(curl -fsS --retry 4 -X POST "$1$3" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$4") || return 1
+  id=$(first_id "$out")
+  [ -n "$id" ] || return 1
+  printf '%s' "$id"
+}
+
+# The hiring workflow around one job, through the public API like the rest of the demo data: a campaign whose pipeline
+# template the job starts from, the first demo candidate (a nurse) applying, a video interview in two days with a
+# scorecard, a task about the application, and a sourced prospect who has not applied.
+seed_workflow() { # gateway key candidateId
+  local gw=$1 key=$2 cand=$3 day cmp job app itv
+  [ -n "$cand" ] || return 1
+  day=$(date -u -d '+2 days' +%Y-%m-%d) || return 1
+  cmp=$(demo_create "$gw" "$key" /api/v1/campaigns '{"name":"Ward staffing","status":"active",
+    "pipelineTemplate":["Applied",{"name":"Phone screen","type":"screen"},"Interview","Offer","Hired"]}') || return 1
+  job=$(demo_create "$gw" "$key" /api/v1/jobs '{"title":"Ward Nurse","status":"published","department":"Surgery",
+    "employmentType":"full-time","remote":"onsite","openings":2,
+    "salary":{"min":34000,"max":42000,"currency":"GBP","period":"year"},"campaignId":"'"$cmp"'"}') || return 1
+  app=$(demo_create "$gw" "$key" /api/v1/applications '{"candidateId":"'"$cand"'","jobId":"'"$job"'"}') || return 1
+  itv=$(demo_create "$gw" "$key" /api/v1/interviews '{"applicationId":"'"$app"'","kind":"video",
+    "startsAt":"'"$day"'T10:00:00Z","durationMinutes":45,
+    "interviewers":["recruiter@demo.example","ward.manager@demo.example"],"videoUrl":"https://meet.example.com/ward-nurse"}') || return 1
+  demo_create "$gw" "$key" "/api/v1/interviews/$itv/scorecards" '{"interviewer":"ward.manager@demo.example",
+    "recommendation":"yes","ratings":{"clinical skills":4,"communication":3},
+    "notes":"Calm under pressure; clear patient handovers."}' >/dev/null || return 1
+  demo_create "$gw" "$key" /api/v1/tasks '{"title":"Check the nursing registration","dueAt":"'"$day"'T17:00:00Z",
+    "assignee":"recruiter@demo.example","applicationId":"'"$app"'"}' >/dev/null || return 1
+  demo_create "$gw" "$key" /api/v1/prospects '{"firstName":"Grace","lastName":"Adeyemi","email":"grace.adeyemi@example.com",
+    "source":"referral","tags":["nursing"]}' >/dev/null || return 1
+}
+
 print_demo() {
-  local gw="http://127.0.0.1:$(port_of gateway local)"
+  local gw="http://127.0.0.1:$(port_of gateway local)" workflow=""
+  # a demo organization made before the hiring workflow was seeded has a key without its scopes: no hint then
+  if curl -fsS -o /dev/null "$gw/api/v1/interviews?limit=1" -H "Authorization: Bearer $1" 2>/dev/null; then
+    workflow="
+The demo job's hiring workflow (campaign, interview, scorecard, task, prospect; docs/hiring.md):
+
+  curl -s \"$gw/api/v1/interviews?limit=5\" -H \"Authorization: Bearer $1\"
+"
+  fi
   cat <<EOF
 
 Recruit Suite is up. Gateway: $gw  (API docs: $gw/api/v1/docs/)
@@ -188,7 +235,7 @@ Try a semantic search:
     -H "Authorization: Bearer $1" \\
     -H "Content-Type: application/json" \\
     -d '{"query": "someone who can look after patients in a hospital ward", "limit": 5}'
-
+$workflow
 EOF
 }
 

@@ -33,7 +33,7 @@ class TenantScopingTest {
     @Test
     void theWorkflowEntitiesAreOrganizationOwnedSoTheRuleCoversThem() {
         for (Class<?> entity : List.of(Prospect.class, Task.class, Interview.class, Scorecard.class, Assessment.class, Meeting.class,
-                io.recruitsuite.candidate.agents.InterviewAgent.class)) {
+                io.recruitsuite.candidate.agents.InterviewAgent.class, io.recruitsuite.candidate.campaigns.Campaign.class)) {
             assertTrue(entity.isAnnotationPresent(Entity.class) && OrganizationOwned.class.isAssignableFrom(entity), entity.getName());
         }
     }

@@ -55,17 +55,22 @@ public class JobsResource {
     }
 
     /** What a job body may hold (stages only at creation; a PATCH naming them gets its own message). */
-    private static final String[] JOB_FIELDS = {"title", "description", "department", "location", "employmentType", "status", "stages", "salary", "remote", "openings"};
+    private static final String[] JOB_FIELDS = {"title", "description", "department", "location", "employmentType", "status", "stages", "salary", "remote", "openings",
+            "campaignId"};
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.JOBS_WRITE)
     public Uni<RestResponse<Envelope<JobView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, JOB_FIELDS);
+        if (JsonFields.text(body, "campaignId") != null && !caller.hasScope(Scopes.CAMPAIGNS_WRITE)) {
+            throw io.recruitsuite.common.error.ApiException.forbidden(
+                    "Creating a job with a campaignId adds it to the campaign: the campaigns:write scope is needed too");
+        }
         JobService.NewJob input = new JobService.NewJob(JsonFields.text(body, "title"), JsonFields.text(body, "description"),
                 JsonFields.text(body, "department"), JsonFields.text(body, "location"), JsonFields.text(body, "employmentType"),
                 JsonFields.text(body, "status"), JsonFields.stages(body), JsonFields.salary(body), JsonFields.text(body, "remote"),
-                JsonFields.integer(body, "openings"));
+                JsonFields.integer(body, "openings"), JsonFields.text(body, "campaignId"));
         return jobs.create(caller.organizationId(), input)
                 .map(d -> RestResponse.status(Response.Status.CREATED, Envelope.of(JobView.of(d))));
     }
@@ -85,6 +90,10 @@ public class JobsResource {
         ObjectNode body = JsonFields.object(json, JOB_FIELDS);
         if (body.has("stages")) {
             throw io.recruitsuite.common.error.ApiException.validation("stages: a job's pipeline is fixed when the job is created");
+        }
+        if (body.has("campaignId")) {
+            throw io.recruitsuite.common.error.ApiException.validation(
+                    "campaignId: a job joins a campaign when it is created or through POST /api/v1/campaigns/{id}/jobs");
         }
         JobService.Changes changes = new JobService.Changes(JsonFields.text(body, "title"), JsonFields.text(body, "description"),
                 JsonFields.text(body, "department"), JsonFields.text(body, "location"), JsonFields.text(body, "employmentType"),

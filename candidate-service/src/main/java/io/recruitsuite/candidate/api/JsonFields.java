@@ -42,22 +42,27 @@ final class JsonFields {
 
     /** Stages given as names or as objects with a {@code name} and an optional {@code type}, the shape stages are returned in. */
     static List<JobRules.StageSpec> stages(ObjectNode body) {
-        JsonNode value = body.get("stages");
+        return stages(body, "stages");
+    }
+
+    /** As {@link #stages(ObjectNode)} for another field of the same shape (a campaign's {@code pipelineTemplate}). */
+    static List<JobRules.StageSpec> stages(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isArray()) {
-            throw ApiException.validation("stages: must be an array of stage names or {\"name\": …, \"type\": …} objects");
+            throw ApiException.validation(field + ": must be an array of stage names or {\"name\": …, \"type\": …} objects");
         }
         List<JobRules.StageSpec> out = new ArrayList<>();
         for (JsonNode s : value) {
             JsonNode name = s.isObject() ? s.get("name") : s;
             if (name == null || !name.isTextual()) {
-                throw ApiException.validation("stages: must be an array of stage names or {\"name\": …, \"type\": …} objects");
+                throw ApiException.validation(field + ": must be an array of stage names or {\"name\": …, \"type\": …} objects");
             }
             JsonNode type = s.isObject() ? s.get("type") : null;
             if (type != null && !type.isNull() && !type.isTextual()) {
-                throw ApiException.validation("stages[" + out.size() + "].type: must be a string");
+                throw ApiException.validation(field + "[" + out.size() + "].type: must be a string");
             }
             out.add(new JobRules.StageSpec(name.textValue(), type == null || type.isNull() ? null : type.textValue()));
         }

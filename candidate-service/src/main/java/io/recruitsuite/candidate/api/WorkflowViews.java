@@ -95,4 +95,17 @@ public final class WorkflowViews {
                     m.createdAt(), m.updatedAt());
         }
     }
+
+    /** A campaign: the jobs it groups by id, and the pipeline template its new jobs start from (empty: the default pipeline). */
+    public record CampaignView(String id, String name, String status, OffsetDateTime startsAt, OffsetDateTime endsAt, List<String> jobIds,
+                               List<TemplateStageView> pipelineTemplate, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        public static CampaignView of(io.recruitsuite.candidate.campaigns.Campaign c) {
+            return new CampaignView(c.id(), c.name(), c.status(), c.startsAt(), c.endsAt(), c.jobIds(),
+                    c.template().stream().map(s -> new TemplateStageView(s.name(), s.type())).toList(), c.createdAt(), c.updatedAt());
+        }
+    }
+
+    /** A stage of a campaign's pipeline template, in the shape a job's stages are given. */
+    public record TemplateStageView(String name, String type) {
+    }
 }

@@ -3,6 +3,7 @@ package io.recruitsuite.candidate.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.recruitsuite.candidate.assessments.Assessment;
+import io.recruitsuite.candidate.campaigns.Campaign;
 import io.recruitsuite.candidate.interviews.Interview;
 import io.recruitsuite.candidate.interviews.Scorecard;
 import io.recruitsuite.candidate.meetings.Meeting;
@@ -10,6 +11,9 @@ import io.recruitsuite.candidate.prospects.Prospect;
 import io.recruitsuite.candidate.tasks.Task;
 import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventPayload.AssessmentCompleted;
+import io.recruitsuite.common.events.EventPayload.CampaignCreated;
+import io.recruitsuite.common.events.EventPayload.CampaignUpdated;
+import io.recruitsuite.common.events.EventPayload.TemplateStage;
 import io.recruitsuite.common.events.EventPayload.InterviewCancelled;
 import io.recruitsuite.common.events.EventPayload.InterviewRescheduled;
 import io.recruitsuite.common.events.EventPayload.InterviewScheduled;
@@ -110,5 +114,19 @@ public class WorkflowEvents {
     public Uni<Void> meetingScheduled(Meeting m) {
         return outbox.append(Events.MEETING_SCHEDULED, m.organizationId(), new MeetingScheduled(m.id(), m.title(), time(m.startsAt()),
                 time(m.endsAt()), m.attendees(), m.candidateId(), m.prospectId()));
+    }
+
+    public Uni<Void> campaignCreated(Campaign c) {
+        return outbox.append(Events.CAMPAIGN_CREATED, c.organizationId(), new CampaignCreated(c.id(), c.name(), c.status(),
+                time(c.startsAt()), time(c.endsAt()), c.jobIds(), template(c)));
+    }
+
+    public Uni<Void> campaignUpdated(Campaign c, List<String> changed) {
+        return outbox.append(Events.CAMPAIGN_UPDATED, c.organizationId(), new CampaignUpdated(c.id(), c.name(), c.status(),
+                time(c.startsAt()), time(c.endsAt()), c.jobIds(), template(c), changed));
+    }
+
+    private static List<TemplateStage> template(Campaign c) {
+        return c.template().stream().map(s -> new TemplateStage(s.name(), s.type())).toList();
     }
 }

@@ -54,22 +54,27 @@ public final class JobRules {
 
     /** The stage names a new job starts with: the given ones in order, or the configured defaults. */
     public List<String> stages(List<String> names) {
+        return stages("stages", names);
+    }
+
+    /** As {@link #stages(List)}, the errors naming {@code field} (a campaign's pipeline template is checked as a job's stages). */
+    public List<String> stages(String field, List<String> names) {
         if (names == null) {
             return List.copyOf(limits.defaultStages());
         }
         if (names.isEmpty() || names.size() > limits.maxStages()) {
-            throw ApiException.validation("stages: between 1 and " + limits.maxStages() + " stages");
+            throw ApiException.validation(field + ": between 1 and " + limits.maxStages() + " stages");
         }
         List<String> out = new ArrayList<>(names.size());
         Set<String> seen = new HashSet<>();
         for (String name : names) {
             if (name == null || name.isBlank() || name.length() > limits.maxStageName()) {
-                throw ApiException.validation("stages: each stage name must be 1 to " + limits.maxStageName() + " characters");
+                throw ApiException.validation(field + ": each stage name must be 1 to " + limits.maxStageName() + " characters");
             }
             String n = name.strip();
             // the stage filters match names case-insensitively, so two stages must differ by more than case
             if (!seen.add(n.toLowerCase(Locale.ROOT))) {
-                throw ApiException.validation("stages: duplicate stage name '" + n + "'");
+                throw ApiException.validation(field + ": duplicate stage name '" + n + "'");
             }
             out.add(n);
         }
@@ -78,12 +83,25 @@ public final class JobRules {
 
     /** A job's pipeline: the given stages in order, each typed as given or by its name, or the configured defaults. */
     public List<Stage> pipeline(String organizationId, String jobId, List<StageSpec> specs, java.util.function.Supplier<String> ids) {
-        List<String> names = stages(specs == null ? null : specs.stream().map(StageSpec::name).toList());
-        List<Stage> out = new ArrayList<>(names.size());
+        List<StageSpec> typed = template("stages", specs);
+        List<Stage> out = new ArrayList<>(typed.size());
+        for (int i = 0; i < typed.size(); i++) {
+            out.add(new Stage(ids.get(), organizationId, jobId, typed.get(i).name(), i, StageType.parse("stages[" + i + "].type", typed.get(i).type())));
+        }
+        return out;
+    }
+
+    /**
+     * Stages as given (the configured defaults when {@code specs} is null), checked, each with its type as given or
+     * inferred from its name; the errors name {@code field}.
+     */
+    public List<StageSpec> template(String field, List<StageSpec> specs) {
+        List<String> names = stages(field, specs == null ? null : specs.stream().map(StageSpec::name).toList());
+        List<StageSpec> out = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
             String given = specs == null ? null : specs.get(i).type();
-            StageType type = given == null ? StageType.inferred(names.get(i)) : StageType.parse("stages[" + i + "].type", given);
-            out.add(new Stage(ids.get(), organizationId, jobId, names.get(i), i, type));
+            StageType type = given == null ? StageType.inferred(names.get(i)) : StageType.parse(field + "[" + i + "].type", given);
+            out.add(new StageSpec(names.get(i), type.wire()));
         }
         return out;
     }

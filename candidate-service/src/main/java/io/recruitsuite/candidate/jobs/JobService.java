@@ -3,11 +3,13 @@ package io.recruitsuite.candidate.jobs;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.recruitsuite.candidate.applications.ApplicationRepository;
+import io.recruitsuite.candidate.campaigns.CampaignService;
 import io.recruitsuite.candidate.events.HiringEvents;
 import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
 import io.recruitsuite.candidate.persistence.Timestamps;
+import io.recruitsuite.candidate.workflow.FieldRules;
 import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +37,8 @@ public class JobService {
     HiringEvents events;
     @Inject
     JobsConfig config;
+    @Inject
+    CampaignService campaigns;
 
     private JobRules rules;
 
@@ -44,7 +48,8 @@ public class JobService {
     }
 
     public record NewJob(String title, String description, String department, String location, String employmentType,
-                         String status, List<JobRules.StageSpec> stages, JobRules.SalaryInput salary, String remote, Integer openings) {
+                         String status, List<JobRules.StageSpec> stages, JobRules.SalaryInput salary, String remote, Integer openings,
+                         String campaignId) {
     }
 
     /** A PATCH: only the fields that were present change ({@code null} clears an optional field). */
@@ -70,11 +75,31 @@ public class JobService {
         String employmentType = rules.field("employmentType", input.employmentType());
         JobStatus status = input.status() == null ? JobStatus.DRAFT : JobStatus.parse("status", input.status());
         JobTerms terms = new JobTerms(rules.salary(input.salary()), rules.remote(input.remote()), rules.openings(input.openings()));
+        String campaignId = FieldRules.id("campaignId", "cmp", input.campaignId());
         String jobId = Ids.newId("job");
-        List<Stage> stages = rules.pipeline(organizationId, jobId, input.stages(), () -> Ids.newId("stg"));
+        // stages given are checked now; without them a campaign's template (or the default pipeline) is used
+        List<Stage> stages = input.stages() == null && campaignId != null ? null
+                : rules.pipeline(organizationId, jobId, input.stages(), () -> Ids.newId("stg"));
         OffsetDateTime now = Timestamps.now();
-        return store(new Job(jobId, organizationId, title, description, department, location, employmentType,
-                status, status == JobStatus.DRAFT ? null : now, status == JobStatus.CLOSED ? now : null, now, now).withTerms(terms), stages);
+        Job job = new Job(jobId, organizationId, title, description, department, location, employmentType,
+                status, status == JobStatus.DRAFT ? null : now, status == JobStatus.CLOSED ? now : null, now, now).withTerms(terms);
+        return campaignId == null ? store(job, stages) : storeInCampaign(job, stages, campaignId);
+    }
+
+    /** A job created in a campaign: it starts from the campaign's pipeline template when no stages were given, and joins it. */
+    @WithTransaction
+    Uni<JobDetail> storeInCampaign(Job job, List<Stage> given, String campaignId) {
+        return campaigns.forNewJob(job.organizationId(), campaignId)
+                .chain(campaign -> {
+                    List<JobRules.StageSpec> template = campaign.template();
+                    List<Stage> stages = given != null ? given : rules.pipeline(job.organizationId(), job.id(),
+                            template.isEmpty() ? null : template, () -> Ids.newId("stg"));
+                    return jobs.persist(job)
+                            .chain(saved -> stageRepository.persistAll(stages))
+                            .call(saved -> events.jobCreated(job, saved))
+                            .call(saved -> campaigns.join(campaign, job.id()))
+                            .map(saved -> new JobDetail(job, saved, JobCounts.NONE));
+                });
     }
 
     @WithTransaction

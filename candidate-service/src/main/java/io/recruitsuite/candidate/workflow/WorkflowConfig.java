@@ -2,7 +2,7 @@ package io.recruitsuite.candidate.workflow;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Limits of the hiring-workflow resources (prospects, tasks, interviews, scorecards, assessments, meetings). */
+/** Limits of the hiring-workflow resources (prospects, tasks, interviews, scorecards, assessments, meetings, agents, campaigns). */
 @ConfigMapping(prefix = "workflow")
 public interface WorkflowConfig {
 
@@ -29,4 +29,7 @@ public interface WorkflowConfig {
 
     /** Most questions of one interview agent. */
     int maxQuestions();
+
+    /** Most jobs one campaign groups. */
+    int maxCampaignJobs();
 }

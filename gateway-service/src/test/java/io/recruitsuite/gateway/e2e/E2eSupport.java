@@ -45,7 +45,7 @@ final class E2eSupport {
             "pipeline:read", "pipeline:write", "applications:read", "applications:write", "webhooks:read", "webhooks:write",
             "interviews:read", "interviews:write", "assessments:read", "assessments:write", "tasks:read", "tasks:write",
             "meetings:read", "meetings:write", "prospects:read", "prospects:write", "reports:read", "agents:read", "agents:write",
-            "events:read");
+            "campaigns:read", "campaigns:write", "events:read");
     static final List<String> READ_SCOPES = ALL_SCOPES.stream().filter(s -> s.endsWith(":read")).toList();
 
     /** docs/api.md (and 409 conflict from docs/candidates.md): the only codes an error may carry, with their status. */

@@ -26,7 +26,8 @@ public final class EventAccess {
     /** The read scopes an endpoint records of its creator; write scopes grant no reading. */
     public static final List<String> READ_SCOPES = List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ, Scopes.JOBS_READ,
             Scopes.PIPELINE_READ, Scopes.APPLICATIONS_READ, Scopes.WEBHOOKS_READ, Scopes.INTERVIEWS_READ, Scopes.ASSESSMENTS_READ,
-            Scopes.TASKS_READ, Scopes.MEETINGS_READ, Scopes.PROSPECTS_READ, Scopes.REPORTS_READ, KEYS_READ);
+            Scopes.TASKS_READ, Scopes.MEETINGS_READ, Scopes.PROSPECTS_READ, Scopes.REPORTS_READ, Scopes.CAMPAIGNS_READ,
+            KEYS_READ);
 
     /** Per subscribable type, the read scopes any one of which lets a caller see it. */
     private static final Map<String, List<String>> READABLE_WITH = Map.ofEntries(
@@ -53,6 +54,8 @@ public final class EventAccess {
             Map.entry(EventTypes.MEETING_SCHEDULED, List.of(Scopes.MEETINGS_READ)),
             Map.entry(EventTypes.PROSPECT_CREATED, List.of(Scopes.PROSPECTS_READ)),
             Map.entry(EventTypes.PROSPECT_CONVERTED, List.of(Scopes.PROSPECTS_READ)),
+            Map.entry(EventTypes.CAMPAIGN_CREATED, List.of(Scopes.CAMPAIGNS_READ)),
+            Map.entry(EventTypes.CAMPAIGN_UPDATED, List.of(Scopes.CAMPAIGNS_READ)),
             Map.entry(EventTypes.KEY_CREATED, List.of(KEYS_READ)),
             Map.entry(EventTypes.KEY_REVOKED, List.of(KEYS_READ)),
             Map.entry(EventTypes.KEY_EXPIRED, List.of(KEYS_READ)),

@@ -147,6 +147,23 @@ public sealed interface EventPayload {
             @JsonView(Public.class) String applicationId) implements EventPayload {
     }
 
+    /** A stage of a campaign's pipeline template: its name and type, as a job's stages are given. */
+    record TemplateStage(@JsonView(Public.class) String name, @JsonView(Public.class) String type) {
+    }
+
+    /** A hiring drive; {@code pipelineTemplate} is the stages its new jobs start from (empty: the default pipeline). */
+    record CampaignCreated(@JsonView(Public.class) String campaignId, @JsonView(Public.class) String name,
+            @JsonView(Public.class) String status, @JsonView(Public.class) String startsAt, @JsonView(Public.class) String endsAt,
+            @JsonView(Public.class) List<String> jobIds, @JsonView(Public.class) List<TemplateStage> pipelineTemplate) implements EventPayload {
+    }
+
+    /** {@code changed} names the fields that changed ({@code jobIds} when a job was added or removed). */
+    record CampaignUpdated(@JsonView(Public.class) String campaignId, @JsonView(Public.class) String name,
+            @JsonView(Public.class) String status, @JsonView(Public.class) String startsAt, @JsonView(Public.class) String endsAt,
+            @JsonView(Public.class) List<String> jobIds, @JsonView(Public.class) List<TemplateStage> pipelineTemplate,
+            @JsonView(Public.class) List<String> changed) implements EventPayload {
+    }
+
     // ------------------------------------------------------------ keys-service
 
     record KeyCreated(@JsonView(Public.class) String keyId, @JsonView(Public.class) String prefix, @JsonView(Public.class) String name,

@@ -24,6 +24,8 @@ public final class EventTypes {
     public static final String MEETING_SCHEDULED = "meeting.scheduled";
     public static final String PROSPECT_CREATED = "prospect.created";
     public static final String PROSPECT_CONVERTED = "prospect.converted";
+    public static final String CAMPAIGN_CREATED = "campaign.created";
+    public static final String CAMPAIGN_UPDATED = "campaign.updated";
     public static final String SEARCH_EXECUTE = "search.execute";
     public static final String FEEDBACK_SUBMIT = "feedback.submit";
     public static final String WEBHOOK_TEST = "webhook.test";

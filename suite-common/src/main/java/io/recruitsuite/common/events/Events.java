@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.events.EventPayload.ApplicationCreated;
 import io.recruitsuite.common.events.EventPayload.ApplicationRejected;
 import io.recruitsuite.common.events.EventPayload.ApplicationStageChanged;
+import io.recruitsuite.common.events.EventPayload.CampaignCreated;
+import io.recruitsuite.common.events.EventPayload.CampaignUpdated;
 import io.recruitsuite.common.events.EventPayload.CandidateCreated;
 import io.recruitsuite.common.events.EventPayload.CandidateDeleted;
 import io.recruitsuite.common.events.EventPayload.CandidateUpdated;
@@ -75,6 +77,8 @@ public final class Events {
     public static final EventType<ProspectCreated> PROSPECT_CREATED = candidate(EventTypes.PROSPECT_CREATED, ProspectCreated.class, true);
     public static final EventType<ProspectConverted> PROSPECT_CONVERTED =
             candidate(EventTypes.PROSPECT_CONVERTED, ProspectConverted.class, true);
+    public static final EventType<CampaignCreated> CAMPAIGN_CREATED = candidate(EventTypes.CAMPAIGN_CREATED, CampaignCreated.class, true);
+    public static final EventType<CampaignUpdated> CAMPAIGN_UPDATED = candidate(EventTypes.CAMPAIGN_UPDATED, CampaignUpdated.class, true);
     public static final EventType<KeyCreated> KEY_CREATED = key(EventTypes.KEY_CREATED, KeyCreated.class, true);
     public static final EventType<KeyRevoked> KEY_REVOKED = key(EventTypes.KEY_REVOKED, KeyRevoked.class, true);
     public static final EventType<KeyExpired> KEY_EXPIRED = key(EventTypes.KEY_EXPIRED, KeyExpired.class, true);
@@ -95,6 +99,7 @@ public final class Events {
                 DOCUMENT_DELETED, JOB_CREATED, JOB_UPDATED, APPLICATION_CREATED, APPLICATION_STAGE_CHANGED, APPLICATION_REJECTED,
                 INTERVIEW_SCHEDULED, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED, SCORECARD_SUBMITTED, ASSESSMENT_COMPLETED,
                 TASK_CREATED, TASK_COMPLETED, MEETING_SCHEDULED, PROSPECT_CREATED, PROSPECT_CONVERTED,
+                CAMPAIGN_CREATED, CAMPAIGN_UPDATED,
                 KEY_CREATED, KEY_REVOKED, KEY_EXPIRED, KEY_INACTIVE, PLAN_CHANGED, MEMBER_REMOVED, SEARCH_EXECUTE, FEEDBACK_SUBMIT,
                 WEBHOOK_TEST)) {
             BY_NAME.put(type.name(), type);

@@ -32,6 +32,8 @@ public final class Scopes {
     public static final String REPORTS_READ = "reports:read";
     public static final String AGENTS_READ = "agents:read";
     public static final String AGENTS_WRITE = "agents:write";
+    public static final String CAMPAIGNS_READ = "campaigns:read";
+    public static final String CAMPAIGNS_WRITE = "campaigns:write";
 
     /** Granted to the gateway's own calls to the keys-service (key verification, usage). */
     public static final String INTERNAL_GATEWAY = "internal:gateway";
@@ -40,7 +42,7 @@ public final class Scopes {
             CANDIDATES_READ, CANDIDATES_WRITE, SEARCH_READ, JOBS_READ, JOBS_WRITE, PIPELINE_READ, PIPELINE_WRITE,
             APPLICATIONS_READ, APPLICATIONS_WRITE, WEBHOOKS_READ, WEBHOOKS_WRITE, INTERVIEWS_READ, INTERVIEWS_WRITE,
             ASSESSMENTS_READ, ASSESSMENTS_WRITE, TASKS_READ, TASKS_WRITE, MEETINGS_READ, MEETINGS_WRITE, PROSPECTS_READ, PROSPECTS_WRITE,
-            REPORTS_READ, AGENTS_READ, AGENTS_WRITE, EVENTS_READ);
+            REPORTS_READ, AGENTS_READ, AGENTS_WRITE, CAMPAIGNS_READ, CAMPAIGNS_WRITE, EVENTS_READ);
 
     /**
      * Seed 001's names for two of our scope families, accepted where scopes are requested so a migrating integrator's
