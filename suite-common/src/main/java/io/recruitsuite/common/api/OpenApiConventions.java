@@ -40,7 +40,10 @@ public class OpenApiConventions implements OASFilter {
             "POST /api/v1/candidates/upload", "uploadCandidateCv",
             "POST /api/v1/candidates/{id}/documents", "uploadCandidateDocument",
             "PUT /api/v1/pipeline/candidates/{candidateId}/move", "replacePipelineCandidateStage",
-            "POST /api/v1/pipeline/candidates/{candidateId}/move", "movePipelineCandidate");
+            "POST /api/v1/pipeline/candidates/{candidateId}/move", "movePipelineCandidate",
+            "GET /api/v1/reports/applications/{id}", "getApplicationReport",
+            "GET /api/v1/reports/pipeline", "getPipelineReport",
+            "GET /api/v1/reports/time-to-hire", "getTimeToHireReport");
 
     /** The error statuses every public operation may answer, and what each means there. */
     static final Map<String, String> ERRORS = errors();
