@@ -34,6 +34,7 @@ class StrictParametersIT {
     Resp call(Req req, boolean sessionRoute) {
         if (tenant == null || sent++ % PER_TENANT == 0) {
             tenant = Tenant.create("strict " + sent, ALL_SCOPES);
+            E2eSupport.addMember(tenant.org, "usr_strict", "admin");
             session = E2eSupport.dashboardToken(tenant.org, "usr_strict", "admin", 600);
         }
         if (sessionRoute) {

@@ -305,7 +305,9 @@ class TenantIsolationIT {
     static String concrete(String template) {
         return template.replace("{id}", "x_AAAAAAAAAAAAAAAAAAAA").replace("{candidateId}", "cand_AAAAAAAAAAAAAAAAAAAA")
                 .replace("{stageId}", "stg_AAAAAAAAAAAAAAAAAAAA").replace("{deliveryId}", "dlv_AAAAAAAAAAAAAAAAAAAA")
-                .replace("{prefix}", "rsa_live_AAAAAAAA");
+                .replace("{prefix}", "rsa_live_AAAAAAAA")
+                // any other path parameter (a job within a campaign, …): a well-formed id of nobody
+                .replaceAll("\\{[A-Za-z]+}", "x_AAAAAAAAAAAAAAAAAAAA");
     }
 
     void expectRefusal(Resp r, int status, String code, String scope) {

@@ -228,8 +228,11 @@ public final class ErrorMappers {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 // class 22 (data exception): a value from the request the database refuses, e.g. a NUL
                 // character or an offset out of range; the client's mistake, not ours
-                if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
-                    LOG.debugf("refused a value the database cannot use: %s", pg.getSqlState());
+                // (Hibernate Reactive reports it as an SQLException carrying the same state, without the PgException)
+                String sqlState = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                        : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+                if (sqlState != null && sqlState.startsWith("22")) {
+                    LOG.debugf("refused a value the database cannot use: %s", sqlState);
                     return response(ErrorCode.VALIDATION_ERROR,
                             "A value in the request cannot be used (for example a NUL character or a number out of range)");
                 }

@@ -48,6 +48,9 @@ class UnexpectedMapperTest {
     @Test
     void otherFailuresKeepTheirMeaning() {
         assertEquals(400, mapper.toResponse(new PgException("invalid byte sequence", "ERROR", "22021", null)).getStatus());
+        // as Hibernate Reactive reports it: an SQLException with the state, wrapped, no PgException in the chain
+        assertEquals(400, mapper.toResponse(new RuntimeException(new java.sql.SQLException("invalid byte sequence for encoding", "22021")))
+                .getStatus());
         assertEquals(400, mapper.toResponse(new UncheckedIOException(new IOException("Connection reset by peer"))).getStatus());
         assertEquals(500, mapper.toResponse(new PgException("relation does not exist", "ERROR", "42P01", null)).getStatus());
         assertEquals(500, mapper.toResponse(new IllegalStateException("bug")).getStatus());
