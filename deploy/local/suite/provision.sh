@@ -157,6 +157,7 @@ ensure_keys() {
   [ -f "$KEYS/operator-token" ] || openssl rand -hex 24 > "$KEYS/operator-token"
   [ -f "$KEYS/document-reader-token" ] || openssl rand -hex 24 > "$KEYS/document-reader-token"
   [ -f "$KEYS/webhook-secret-key" ] || openssl rand -hex 32 > "$KEYS/webhook-secret-key"
+  [ -f "$KEYS/console-token" ] || openssl rand -hex 24 > "$KEYS/console-token"
   chmod 600 "$KEYS"/*
 }
 

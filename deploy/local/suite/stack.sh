@@ -3,7 +3,7 @@
 # Sourced by ./suite, which defines the shared variables and helpers (say, die, port_of, ...).
 
 # ---------------------------------------------------------------- build and run the services
-module_of() { case $1 in keys|candidate|search|webhook|gateway) echo "$1-service";; *) die "unknown service '$1'" "one of: ${SERVICES[*]}";; esac; }
+module_of() { case $1 in keys|candidate|search|webhook|gateway|console) echo "$1-service";; *) die "unknown service '$1'" "one of: ${SERVICES[*]}";; esac; }
 port_of() { # svc env
   local base; case $1 in gateway) base=0;; keys) base=1;; candidate) base=2;; search) base=3;; webhook) base=4;; esac
   case $2 in
@@ -22,7 +22,7 @@ health_port_of() { # svc env
 
 needs_build() {
   local svc jar
-  for svc in "${SERVICES[@]}"; do
+  for svc in "${SERVICES[@]}" console; do
     jar="$ROOT/$(module_of "$svc")/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || return 0
     [ -z "$(find "$ROOT/$(module_of "$svc")/src/main" "$ROOT/$(module_of "$svc")/pom.xml" "$ROOT/suite-common/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ] || return 0
@@ -244,12 +244,22 @@ cmd_up() {
   infra
   ensure_databases local
   build
+  # the provider starts first: it takes the longest, and the console reads its metadata when it starts
+  keycloak_start local
   say "starting the services"
   start_stack local
+  keycloak_wait local 240
+  console_start local
   seed_demo
+  console_wait local 120
+  # shellcheck disable=SC1090
+  add_console_members local "$(source "$STATE/demo.env"; echo "$DEMO_ORG")"
+  print_console local
 }
 
 cmd_down() {
+  console_stop local
+  console_stop e2e
   stop_stack local
   stop_stack e2e
   e2e_redis_stop
@@ -267,6 +277,11 @@ cmd_status() {
   printf '%-28s %-6s %s\n' postgresql "$(as_postgres pg_isready -q -h $PG_HOST -p $PG_PORT 2>/dev/null && echo up || echo down)" "$PG_HOST:$PG_PORT"
   printf '%-28s %-6s %s\n' redis "$(redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && echo up || echo down)" "127.0.0.1:$REDIS_PORT"
   printf '%-28s %-6s %s\n' kafka "$(port_open $KAFKA_PORT && echo up || echo down)" "127.0.0.1:$KAFKA_PORT"
+  for env in local e2e; do
+    pid_alive "keycloak-$env" || [ $env = local ] || continue
+    printf '%-28s %-6s %s\n' "keycloak ($env)" "$(curl -fsS -o /dev/null "$(keycloak_issuer "$env")/.well-known/openid-configuration" 2>/dev/null && echo up || echo down)" "$(keycloak_issuer "$env")"
+    printf '%-28s %-6s %s\n' "console-service ($env)" "$(curl -fsS "http://127.0.0.1:$(console_port "$env")/q/health/ready" 2>/dev/null | grep -q UP && echo up || echo down)" "$(console_url "$env")"
+  done
   for env in local e2e faults load; do
     for svc in "${SERVICES[@]}"; do
       pid_alive "$svc-$env" || [ $env = local ] || continue
@@ -279,7 +294,7 @@ cmd_status() {
 
 cmd_logs() {
   local svc=${1:-}
-  [ -n "$svc" ] || die "which service?" "./suite logs gateway|keys|candidate|search|webhook|kafka"
+  [ -n "$svc" ] || die "which service?" "./suite logs gateway|keys|candidate|search|webhook|console|keycloak|kafka"
   local f="$LOGS/$svc-local.log"; [ "$svc" = kafka ] && f="$LOGS/kafka.log"
   [ -f "$f" ] || die "no log at $f" "start the stack with ./suite up"
   tail -n 200 -f "$f"

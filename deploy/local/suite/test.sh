@@ -51,6 +51,23 @@ deployment_tests() {
   "$ROOT/deploy/images/test-image.sh" || die "the Jib image does not match its Deployment" "see .suite/images/gateway-service-build.log"
 }
 
+# the console in Debian's headless Chromium, signed in through the end-to-end stack's own OpenID provider
+browser_tests() {
+  command -v chromium >/dev/null || { say "installing chromium"; apt_install chromium chromium-driver; }
+  local dir="$ROOT/console-service/browser-tests" shots="$ROOT/console-service/target/screenshots"
+  [ -d "$dir/node_modules" ] || (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in console-service/browser-tests"
+  keycloak_wait e2e 240
+  console_start e2e
+  console_wait e2e 120
+  say "browser tests: the console in headless Chromium (screenshots in console-service/target/screenshots)"
+  rm -rf "$shots"
+  (cd "$dir" && RS_CONSOLE_URL="$(console_url e2e)" RS_GATEWAY_URL="http://127.0.0.1:$(port_of gateway e2e)" \
+    RS_KEYS_URL="http://127.0.0.1:$(port_of keys e2e)" RS_OPERATOR_TOKEN_FILE="$KEYS/operator-token" \
+    RS_ADMIN_EMAIL="$DEMO_ADMIN_EMAIL" RS_ADMIN_PASSWORD_FILE="$KEYS/demo-admin-password" \
+    RS_MEMBER_EMAIL="$DEMO_MEMBER_EMAIL" RS_MEMBER_PASSWORD_FILE="$KEYS/demo-member-password" RS_SCREENSHOTS="$shots" \
+    timeout 600 node --test --test-concurrency=1 console.test.mjs)
+}
+
 cmd_test() {
   validate_manifests
   validate_contracts
@@ -58,7 +75,7 @@ cmd_test() {
   ensure_databases e2e fresh
   export RS_KEYS_DIR="$KEYS" RS_TEST_RUN="$TEST_RUN"
   # whatever ends the run (a failure included) stops what it started and deletes its topics
-  trap 'stop_stack e2e; e2e_redis_stop; delete_run_topics' EXIT
+  trap 'console_stop e2e; stop_stack e2e; e2e_redis_stop; delete_run_topics' EXIT
   if [ "${1:-}" = "--e2e-only" ]; then
     build
   else
@@ -69,13 +86,18 @@ cmd_test() {
   fi
   say "end-to-end test against the five services started from their packaged jars"
   stop_stack e2e
+  console_stop e2e
   e2e_redis_start
+  # the OpenID provider takes the longest to start: it starts beside the services, the console after both
+  keycloak_start e2e
   start_stack e2e
   local rc=0
   RS_E2E_GATEWAY="http://127.0.0.1:$(port_of gateway e2e)" RS_E2E_GATEWAY_MANAGEMENT="http://127.0.0.1:$(health_port_of gateway e2e)" RS_E2E_KEYS="http://127.0.0.1:$(port_of keys e2e)" RS_E2E_PIDS="$PIDS" \
     RS_E2E_SEARCH="http://127.0.0.1:$(port_of search e2e)" \
     RS_E2E_REDIS_PORT="$E2E_REDIS_PORT" RS_E2E_TOPIC_PREFIX="$E2E_TOPIC_PREFIX" \
     "$ROOT/mvnw" -B -pl gateway-service failsafe:integration-test failsafe:verify -Pe2e || rc=$?
+  [ $rc = 0 ] && { browser_tests || rc=$?; }
+  console_stop e2e
   stop_stack e2e
   e2e_redis_stop
   [ $rc = 0 ] || die "the end-to-end test failed" "see the output above and .suite/logs/*-e2e.log"

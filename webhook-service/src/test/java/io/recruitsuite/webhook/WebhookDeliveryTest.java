@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.recruitsuite.webhook.Api.as;
+import static io.recruitsuite.webhook.Api.asKey;
 import static io.recruitsuite.webhook.Api.deliveries;
 import static io.recruitsuite.webhook.Api.register;
 import static io.recruitsuite.webhook.Api.status;
@@ -309,6 +310,36 @@ class WebhookDeliveryTest {
             JsonNode payload = MAPPER.readTree(got.body());
             assertEquals("webhook.test", payload.path("type").asText());
             assertEquals(List.of("message"), fieldNames(payload.path("data")));
+        }
+    }
+
+    @Test
+    void oneDeliveryShowsWhatWasSentToCallersWhoCanReadItAndDisablingStopsDeliveries() {
+        String org = TestTokens.newOrganizationId();
+        try (Receiver receiver = new Receiver()) {
+            Registered endpoint = register(org, receiver.url(), null);
+            String eventId = as(org).post("/api/v1/webhooks/" + endpoint.id() + "/test").then().extract().path("data.eventId");
+            await("delivered", Duration.ofSeconds(10), () -> "succeeded".equals(deliveries(org, endpoint.id()).getString("data[0].status")));
+            String deliveryId = deliveries(org, endpoint.id()).getString("data[0].id");
+            assertNull(deliveries(org, endpoint.id()).get("data[0].payload"), "the log leaves payloads out");
+            String path = "/api/v1/webhooks/" + endpoint.id() + "/deliveries/" + deliveryId;
+            String sent = as(org).get(path).then().statusCode(200).body("data.eventId", equalTo(eventId))
+                    .body("data.attemptLog[0].statusCode", equalTo(200)).body("data.payloadWithheld", nullValue())
+                    .extract().path("data.payload");
+            assertEquals(new String(receiver.withBodyContaining(eventId).get(0).body(), java.nio.charset.StandardCharsets.UTF_8), sent,
+                    "the payload is the body as it was sent");
+            // a key that reads less than the endpoint receives does not see the payload
+            asKey(org, "webhooks:read").get(path).then().statusCode(200).body("data.payload", nullValue())
+                    .body("data.payloadWithheld", equalTo(true));
+            as(TestTokens.newOrganizationId()).get(path).then().statusCode(404);
+            as(org).get("/api/v1/webhooks/" + endpoint.id() + "/deliveries/dlv_nope").then().statusCode(404)
+                    .body("error.code", equalTo("not_found"));
+
+            as(org).post("/api/v1/webhooks/" + endpoint.id() + "/disable").then().statusCode(200)
+                    .body("data.status", equalTo("disabled")).body("data.statusReason", equalTo("disabled_by_user"));
+            asKey(org, "webhooks:read").post("/api/v1/webhooks/" + endpoint.id() + "/disable").then().statusCode(403);
+            as(org).post("/api/v1/webhooks/" + endpoint.id() + "/enable").then().statusCode(200)
+                    .body("data.status", equalTo("active")).body("data.statusReason", nullValue());
         }
     }
 

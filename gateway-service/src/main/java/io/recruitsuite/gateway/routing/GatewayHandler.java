@@ -184,6 +184,11 @@ public class GatewayHandler {
                                 return;
                             }
                             usage.record(admitted.principal());
+                            rc.addEndHandler(ended -> {
+                                if (rc.response().getStatusCode() >= 400) {
+                                    usage.recordError(admitted.principal());
+                                }
+                            });
                             forward(rc, route, admitted.principal(), requestId, limit);
                         },
                         failure -> fail(rc, failure));

@@ -49,7 +49,7 @@ public class AdminResource {
     public record ChangePlan(String plan) {
     }
 
-    public record AddMember(String userId, String role) {
+    public record AddMember(String userId, String role, String email, String identitySubject) {
     }
 
     @POST
@@ -82,7 +82,7 @@ public class AdminResource {
     @Path("/{id}/members")
     public Uni<RestResponse<Envelope<Member>>> addMember(@PathParam("id") String id, AddMember request) {
         require(request);
-        return organizations.addMember(id, request.userId(), request.role())
+        return organizations.addMember(id, request.userId(), request.role(), request.email(), request.identitySubject())
                 .map(m -> RestResponse.status(Response.Status.CREATED, Envelope.of(m)));
     }
 

@@ -29,6 +29,11 @@ public class Member implements OrganizationOwned {
     @Column(name = "user_id")
     public String userId;
     public String role;
+    /** Lower-cased; a person whose OpenID provider vouches for this address signs in as this member. */
+    public String email;
+    /** The OpenID provider's subject of this person, when the operator knows it. */
+    @Column(name = "identity_subject")
+    public String identitySubject;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

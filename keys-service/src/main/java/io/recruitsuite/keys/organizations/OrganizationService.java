@@ -72,6 +72,17 @@ public class OrganizationService {
 
     @WithTransaction
     public Uni<Member> addMember(String organizationId, String userId, String role) {
+        return addMember(organizationId, userId, role, null, null);
+    }
+
+    /**
+     * Adds a member, or changes an existing member's role; an email address or the OpenID provider's subject, when
+     * given, is how the person signs in to the console (an existing member keeps what is not given).
+     */
+    @WithTransaction
+    public Uni<Member> addMember(String organizationId, String userId, String role, String email, String identitySubject) {
+        String normalisedEmail = MemberIdentity.email(email);
+        String subject = MemberIdentity.subject(identitySubject);
         if (userId == null || userId.isBlank() || userId.length() > 100) {
             throw ApiException.validation("userId: must be 1 to 100 characters");
         }
@@ -82,12 +93,26 @@ public class OrganizationService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Organization"))
                 .chain(org -> members.find(organizationId, userId))
                 .chain(existing -> {
-                    if (existing != null) {
-                        existing.role = role;
-                        return Uni.createFrom().item(existing);
+                    Member member = existing != null ? existing : new Member(organizationId, userId, role);
+                    member.role = role;
+                    if (normalisedEmail != null) {
+                        member.email = normalisedEmail;
                     }
-                    return members.persist(new Member(organizationId, userId, role));
+                    if (subject != null) {
+                        member.identitySubject = subject;
+                    }
+                    return existing != null ? Uni.createFrom().item(member) : members.persist(member);
                 });
+    }
+
+    /** The memberships of a person signed in at the OpenID provider (see {@link MemberRepository#ofIdentity}). */
+    @WithSession
+    public Uni<List<Member>> membershipsOf(String subject, String verifiedEmail) {
+        String checkedSubject = MemberIdentity.subject(subject);
+        if (checkedSubject == null) {
+            throw ApiException.validation("subject: required");
+        }
+        return members.ofIdentity(checkedSubject, MemberIdentity.email(verifiedEmail), MemberIdentity.MAX_MEMBERSHIPS);
     }
 
     /** Whether a user is a member now, their role, and whether the organization's plan includes API access. */

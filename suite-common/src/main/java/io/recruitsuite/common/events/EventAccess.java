@@ -94,6 +94,11 @@ public final class EventAccess {
     }
 
     /** The read scopes any one of which lets a caller see {@code type}; empty for {@code webhook.test}. */
+    /** Every type a webhook endpoint may subscribe to, alphabetically. */
+    public static List<String> subscribable() {
+        return READABLE_WITH.keySet().stream().sorted().toList();
+    }
+
     public static List<String> readableWith(String type) {
         List<String> scopes = READABLE_WITH.get(type);
         if (scopes == null) {

@@ -172,6 +172,13 @@ public class WebhooksResource {
     }
 
     @POST
+    @Path("/{id}/disable")
+    @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    public Uni<Envelope<EndpointView>> disable(@PathParam("id") String id) {
+        return service.disable(caller.organizationId(), id).map(e -> Envelope.of(EndpointView.of(e, null)));
+    }
+
+    @POST
     @Path("/{id}/test")
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
     public Uni<RestResponse<Envelope<Map<String, String>>>> test(@PathParam("id") String id) {
@@ -179,13 +186,37 @@ public class WebhooksResource {
                 .map(eventId -> RestResponse.status(Response.Status.ACCEPTED, Envelope.of(Map.of("eventId", eventId, "type", "webhook.test"))));
     }
 
+    /**
+     * {@code payload} (the body as it was signed and sent) appears only when one delivery is asked for, and only to a
+     * caller that can read everything the endpoint can ({@code payloadWithheld} says when it was held back).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryView(String id, String eventId, String eventType, DeliveryStatus status, int attempts, Integer lastStatus,
                                OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt,
-                               List<DeliveryRepository.Attempt> attemptLog) {
+                               List<DeliveryRepository.Attempt> attemptLog, String payload, Boolean payloadWithheld) {
         static DeliveryView of(Delivery d, List<DeliveryRepository.Attempt> attempts) {
             return new DeliveryView(d.id(), d.eventId().toString(), d.eventType(), d.status(), d.attempts(), d.lastStatus(),
-                    d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), attempts);
+                    d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), attempts,
+                    null, null);
         }
+
+        DeliveryView withPayload(String sent, boolean readable) {
+            return new DeliveryView(id, eventId, eventType, status, attempts, lastStatus, createdAt, nextAttemptAt, deliveredAt,
+                    attemptLog, readable ? sent : null, readable ? null : Boolean.TRUE);
+        }
+    }
+
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}")
+    @RolesAllowed(Scopes.WEBHOOKS_READ)
+    public Uni<Envelope<DeliveryView>> delivery(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        String org = caller.organizationId();
+        List<String> callerCanRead = readScopes();
+        return service.get(org, id).chain(endpoint -> deliveries.findForEndpoint(org, id, deliveryId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Delivery"))
+                .chain(d -> deliveries.attempts(org, List.of(d.id()))
+                        .map(attempts -> Envelope.of(DeliveryView.of(d, attempts)
+                                .withPayload(d.payload(), callerCanRead.containsAll(endpoint.readScopes))))));
     }
 
     @GET

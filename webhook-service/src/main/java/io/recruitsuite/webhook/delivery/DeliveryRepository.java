@@ -205,6 +205,13 @@ public class DeliveryRepository {
                 .map(DeliveryRepository::mapAll);
     }
 
+    /** One of the endpoint's deliveries; null when it is not this endpoint's (or organization's). */
+    public Uni<Delivery> findForEndpoint(String org, String endpointId, String deliveryId) {
+        return pool.preparedQuery("select " + COLUMNS + " from webhook_deliveries where organization_id = $1 and endpoint_id = $2 and id = $3")
+                .execute(Tuple.of(org, endpointId, deliveryId))
+                .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
+    }
+
     public Uni<Long> countForEndpoint(String org, String endpointId) {
         return pool.preparedQuery("select count(*) from webhook_deliveries where organization_id = $1 and endpoint_id = $2")
                 .execute(Tuple.of(org, endpointId))

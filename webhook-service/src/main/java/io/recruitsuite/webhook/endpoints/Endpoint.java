@@ -30,6 +30,8 @@ public class Endpoint implements OrganizationOwned {
     public static final String GONE = "gone";
     /** Disabled because the member who set it up (or whose API key did) was removed from the organization. */
     public static final String CREATOR_REMOVED = "creator_removed";
+    /** Disabled by someone of the organization (the console's switch, or the API); nothing is queued until enabled. */
+    public static final String DISABLED_BY_USER = "disabled_by_user";
 
     @Id
     public String id;

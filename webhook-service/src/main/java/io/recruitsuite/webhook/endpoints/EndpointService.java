@@ -222,6 +222,15 @@ public class EndpointService {
         endpoint.creatorKeyPrefix = creator == null ? null : creator.keyPrefix();
     }
 
+    /** Stops deliveries to the endpoint; nothing new is queued for it until it is enabled again. */
+    @WithTransaction
+    public Uni<Endpoint> disable(String org, String id) {
+        return get(org, id).invoke(endpoint -> {
+            endpoint.status = EndpointStatus.DISABLED;
+            endpoint.statusReason = Endpoint.DISABLED_BY_USER;
+        });
+    }
+
     /** Queues a {@code webhook.test} event for this endpoint alone. */
     public Uni<String> sendTest(String org, String id) {
         return requireDeliveriesAllowed(org).chain(() -> get(org, id)).chain(endpoint -> {
