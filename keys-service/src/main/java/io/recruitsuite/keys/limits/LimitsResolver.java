@@ -8,6 +8,7 @@ import io.recruitsuite.keys.plans.Plan;
 import io.recruitsuite.keys.plans.PlansConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 public class LimitsResolver {
 
     /** Where a window's size comes from. */
+    @Schema(name = "RateLimitSource")
     public enum Source {
         DEFAULT, PLAN, ORGANIZATION;
 
