@@ -169,6 +169,10 @@ class AccountAndLimitsTest {
         // an organization that does not exist is a 404, not another's account
         account(asKey(TestTokens.newOrganizationId(), keyA, "jobs:read")).statusCode(404).body("error.code", equalTo("not_found"));
         account("").statusCode(401).body("error.code", equalTo("unauthorized"));
+        // the account takes no parameters: a misspelt one is named, never ignored
+        given().header("Authorization", asKey(a, keyA, "jobs:read")).get("/api/v1/account?organizationId=" + b)
+                .then().statusCode(400).body("error.code", equalTo("validation_error"))
+                .body("error.details[0].field", equalTo("organizationId"));
     }
 
     @Test
