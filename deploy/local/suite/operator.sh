@@ -56,7 +56,32 @@ cmd_org() {
     key) # ORG NAME SCOPE[,SCOPE…]
       local scopes; scopes=$(printf '%s' "${3:?comma-separated scopes}" | sed 's/[^,][^,]*/"&"/g')
       operator POST "/admin/v1/organizations/${1:?organization id}/keys" "$(printf '{"name":"%s","scopes":[%s]}' "${2:?key name}" "$scopes")";;
-    *) die "unknown org command '$sub'" "./suite org create|show|plan|members|add-member|remove-member|key";;
+    limits) # ORG [--org-per-minute N --search-per-minute N --key-per-minute N --key-per-hour N | --reset]
+      local org=${1:?organization id} fields="" reset=false; shift
+      while [ $# -gt 0 ]; do
+        case $1 in
+          --org-per-minute|--search-per-minute|--key-per-minute|--key-per-hour)
+            [[ ${2:-} =~ ^[0-9]+$ ]] || die "$1 needs a whole number" "./suite org limits ORG --org-per-minute 120"
+            local field
+            case $1 in
+              --org-per-minute) field=organizationPerMinute;; --search-per-minute) field=searchPerMinute;;
+              --key-per-minute) field=keyPerMinute;; --key-per-hour) field=keyPerHour;;
+            esac
+            fields="$fields${fields:+,}\"$field\":$2"; shift 2;;
+          --reset) reset=true; shift;;
+          *) die "unknown option $1" "./suite org limits ORG [--org-per-minute N --search-per-minute N --key-per-minute N --key-per-hour N | --reset]";;
+        esac
+      done
+      if $reset; then
+        [ -z "$fields" ] || die "--reset takes no window sizes"
+        operator DELETE "/admin/v1/organizations/$org/limits"
+      elif [ -n "$fields" ]; then
+        # the windows given replace the organization's overrides; the others are the plan's again
+        operator PUT "/admin/v1/organizations/$org/limits" "{$fields}"
+      else
+        operator GET "/admin/v1/organizations/$org/limits"
+      fi;;
+    *) die "unknown org command '$sub'" "./suite org create|show|plan|limits|members|add-member|remove-member|key";;
   esac
   echo
 }

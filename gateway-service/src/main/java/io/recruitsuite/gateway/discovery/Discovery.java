@@ -52,6 +52,9 @@ public class Discovery {
                         endpoint.put("scope", String.join(" or ", scopes.stream().map(Object::toString).toList()));
                     } else if (path.startsWith("/api/v1/keys")) {
                         endpoint.put("auth", "session");
+                    } else {
+                        // no scope: any valid API key (the account)
+                        endpoint.put("auth", "api-key");
                     }
                     endpoints.add(endpoint);
                 }

@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Drops cached key verdicts and member standings as soon as the keys-service says a key or its organization changed. */
+/**
+ * Drops cached key verdicts and member standings as soon as the keys-service says a key or its organization changed
+ * (revoked, expired, plan, members, rate-limit windows): the next request verifies again and gets what holds now.
+ */
 @ApplicationScoped
 public class KeyEventsListener {
 
@@ -33,6 +36,8 @@ public class KeyEventsListener {
             return switch (event.type()) {
                 case EventTypes.KEY_REVOKED -> keys.evictPrefix(Events.data(mapper, event, Events.KEY_REVOKED).prefix());
                 case EventTypes.KEY_EXPIRED -> keys.evictPrefix(Events.data(mapper, event, Events.KEY_EXPIRED).prefix());
+                // an operator changed the organization's rate-limit windows: the next verification carries them
+                case EventTypes.LIMITS_CHANGED -> keys.evictOrganization(event.organizationId());
                 case EventTypes.PLAN_CHANGED, EventTypes.MEMBER_REMOVED -> {
                     memberships.evictOrganization(event.organizationId());
                     yield keys.evictOrganization(event.organizationId());

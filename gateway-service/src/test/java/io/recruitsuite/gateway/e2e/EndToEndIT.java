@@ -470,6 +470,38 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(48)
+    void anOperatorsLimitForOneOrganizationAppliesWithinFiveSecondsAndShowsInItsAccount() throws InterruptedException {
+        String key = newOrganizationWithKey("professional", List.of("jobs:read"));
+        String other = newOrganizationWithKey("professional", List.of("jobs:read"));
+        Response before = gateway(key).get("/api/v1/account");
+        assertEquals(200, before.statusCode(), before.asString());
+        assertEquals("60", before.header("X-RateLimit-Limit"));
+        assertEquals(60, (int) before.path("data.limits[0].limit"));
+        String org = before.path("data.organization.id");
+
+        given().baseUri(KEYS).header("X-Operator-Token", operator()).contentType(ContentType.JSON)
+                .body(Map.of("organizationPerMinute", 40)).put("/admin/v1/organizations/" + org + "/limits")
+                .then().statusCode(200).body("data.effective.organizationPerMinute", equalTo(40));
+        long changed = System.currentTimeMillis();
+        Response latest = gateway(key).get("/api/v1/account");
+        while (!"40".equals(latest.header("X-RateLimit-Limit")) && System.currentTimeMillis() - changed < 5_000) {
+            Thread.sleep(250);
+            latest = gateway(key).get("/api/v1/account");
+        }
+        assertEquals("40", latest.header("X-RateLimit-Limit"), "after " + (System.currentTimeMillis() - changed) + " ms");
+        assertEquals("\"organization-minute\";q=40;w=60", latest.header("RateLimit-Policy"));
+        assertEquals(200, latest.statusCode(), latest.asString());
+        assertEquals(40, (int) latest.path("data.limits[0].limit"));
+        assertEquals("organization", latest.path("data.limits[0].source"));
+        // another organization keeps its plan's windows
+        assertEquals("60", gateway(other).get("/api/v1/account").header("X-RateLimit-Limit"));
+
+        given().baseUri(KEYS).header("X-Operator-Token", operator()).delete("/admin/v1/organizations/" + org + "/limits")
+                .then().statusCode(200).body("data.effective.organizationPerMinute", equalTo(60));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(50)
     void theSixtyFirstRequestInAMinuteIsRefusedWithRetryAfter() throws InterruptedException {
         String key = newOrganizationWithKey("enterprise", List.of("candidates:read", "search:read"));

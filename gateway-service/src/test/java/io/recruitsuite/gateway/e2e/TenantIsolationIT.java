@@ -262,6 +262,17 @@ class TenantIsolationIT {
                 }
                 continue;
             }
+            if (family.equals("account")) {
+                // any valid key reads its own account, whatever its scopes, and only its own
+                for (Tenant t : List.of(searchOnly, readOnly)) {
+                    Resp r = send(new Req(op.method(), concrete(op.path())).auth(t.key));
+                    if (r.status() != 200 || !t.org.equals(r.json().path("data").path("organization").path("id").asText())) {
+                        problems.add("a key reads its own account: " + r.describe());
+                    }
+                    checked++;
+                }
+                continue;
+            }
             boolean read = op.method().equals("GET");
             String needed = (family.equals("search") ? "search" : family) + (read || family.equals("search") ? ":read" : ":write");
             Req req = new Req(op.method(), concrete(op.path()));

@@ -6,6 +6,9 @@ import io.recruitsuite.keys.api.CreateKeyRequest;
 import io.recruitsuite.common.api.Envelope;
 import io.recruitsuite.keys.api.KeyView;
 import io.recruitsuite.keys.keys.ApiKeyService;
+import io.recruitsuite.keys.limits.LimitOverrides;
+import io.recruitsuite.keys.limits.LimitsService;
+import io.recruitsuite.keys.limits.LimitsView;
 import io.recruitsuite.keys.organizations.Member;
 import io.recruitsuite.keys.organizations.Organization;
 import io.recruitsuite.keys.organizations.OrganizationService;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,8 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operator API (never routed by the gateway): organizations, plans, members, and keys issued on
- * an organization's behalf (used by ./suite for the demo organization).
+ * Operator API (never routed by the gateway): organizations, plans, rate-limit overrides, members, and keys
+ * issued on an organization's behalf (used by ./suite for the demo organization).
  */
 @Path("/admin/v1/organizations")
 @OperatorOnly
@@ -42,6 +46,8 @@ public class AdminResource {
     OrganizationService organizations;
     @Inject
     ApiKeyService keys;
+    @Inject
+    LimitsService limits;
 
     public record CreateOrganization(String name, String plan) {
     }
@@ -70,6 +76,28 @@ public class AdminResource {
     public Uni<Envelope<Organization>> changePlan(@PathParam("id") String id, ChangePlan request) {
         require(request);
         return organizations.changePlan(id, request.plan()).map(Envelope::of);
+    }
+
+    /** The organization's rate-limit windows: its plan's, its overrides and what the gateways apply. */
+    @GET
+    @Path("/{id}/limits")
+    public Uni<Envelope<LimitsView>> limits(@PathParam("id") String id) {
+        return limits.get(id).map(Envelope::of);
+    }
+
+    /** Replaces the organization's overrides; a window left out is the plan's again. Gateways apply it within seconds. */
+    @PUT
+    @Path("/{id}/limits")
+    public Uni<Envelope<LimitsView>> setLimits(@PathParam("id") String id, LimitOverrides request) {
+        require(request);
+        return limits.set(id, request).map(Envelope::of);
+    }
+
+    /** Drops every override: the organization gets its plan's windows again. */
+    @DELETE
+    @Path("/{id}/limits")
+    public Uni<Envelope<LimitsView>> resetLimits(@PathParam("id") String id) {
+        return limits.reset(id).map(Envelope::of);
     }
 
     @GET

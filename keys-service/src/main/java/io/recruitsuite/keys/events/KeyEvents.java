@@ -6,11 +6,13 @@ import io.recruitsuite.common.events.EventPayload.KeyCreated;
 import io.recruitsuite.common.events.EventPayload.KeyExpired;
 import io.recruitsuite.common.events.EventPayload.KeyInactive;
 import io.recruitsuite.common.events.EventPayload.KeyRevoked;
+import io.recruitsuite.common.events.EventPayload.LimitsChanged;
 import io.recruitsuite.common.events.EventPayload.MemberRemoved;
 import io.recruitsuite.common.events.EventPayload.PlanChanged;
 import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.outbox.SessionOutbox;
 import io.recruitsuite.keys.keys.ApiKey;
+import io.recruitsuite.keys.limits.RateLimits;
 import io.recruitsuite.keys.plans.Plan;
 import io.recruitsuite.keys.plans.PlansConfig;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** Key, plan and member events, written to the outbox in the transaction of the change (the current reactive session's). */
+/** Key, plan, limits and member events, written to the outbox in the transaction of the change (the current reactive session's). */
 @ApplicationScoped
 public class KeyEvents {
 
@@ -67,5 +69,10 @@ public class KeyEvents {
     public Uni<Void> memberRemoved(String organizationId, String userId, List<ApiKey> revoked) {
         return outbox.append(Events.MEMBER_REMOVED, organizationId,
                 new MemberRemoved(userId, revoked.stream().map(k -> k.prefix).toList()));
+    }
+
+    public Uni<Void> limitsChanged(String organizationId, RateLimits effective) {
+        return outbox.append(Events.LIMITS_CHANGED, organizationId, new LimitsChanged(organizationId, effective.organizationPerMinute(),
+                effective.searchPerMinute(), effective.keyPerMinute(), effective.keyPerHour()));
     }
 }

@@ -3,6 +3,7 @@ package io.recruitsuite.keys.keys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.recruitsuite.common.persistence.OrganizationScopedRepository;
+import io.recruitsuite.keys.limits.OrganizationLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.LockMode;
@@ -20,13 +21,17 @@ public class ApiKeyRepository extends OrganizationScopedRepository<ApiKey> {
         super(ApiKey.class);
     }
 
-    /** The key with this prefix together with its organization's plan, or null. Across organizations: the key names its own. */
+    /**
+     * The key with this prefix together with its organization's plan and limit overrides (null when it has none), or
+     * null. Across organizations: the key names its own.
+     */
     public Uni<KeyWithPlan> findByPrefixWithPlan(String prefix) {
-        return acrossOrganizations().single("select new " + KeyWithPlan.class.getName() + "(k, o.plan) from ApiKey k "
-                + "join Organization o on o.id = k.organizationId where k.prefix = :prefix", KeyWithPlan.class, Parameters.with("prefix", prefix));
+        return acrossOrganizations().single("select new " + KeyWithPlan.class.getName() + "(k, o.plan, l) from ApiKey k "
+                + "join Organization o on o.id = k.organizationId left join OrganizationLimits l on l.organizationId = k.organizationId "
+                + "where k.prefix = :prefix", KeyWithPlan.class, Parameters.with("prefix", prefix));
     }
 
-    public record KeyWithPlan(ApiKey key, String plan) {
+    public record KeyWithPlan(ApiKey key, String plan, OrganizationLimits limits) {
     }
 
     public Uni<List<ApiKey>> listByOrganization(String organizationId) {

@@ -7,6 +7,9 @@ import io.recruitsuite.common.Ids;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.security.Scopes;
 import io.recruitsuite.keys.events.KeyEvents;
+import io.recruitsuite.keys.limits.LimitsResolver;
+import io.recruitsuite.keys.limits.OrganizationLimits;
+import io.recruitsuite.keys.limits.RateLimits;
 import io.recruitsuite.keys.organizations.Organization;
 import io.recruitsuite.keys.organizations.OrganizationRepository;
 import io.recruitsuite.keys.plans.Plan;
@@ -41,6 +44,8 @@ public class ApiKeyService {
     KeyEvents events;
     @Inject
     PlansConfig plans;
+    @Inject
+    LimitsResolver resolver;
 
     private final KeyHasher hasher;
     private final String environment;
@@ -173,7 +178,8 @@ public class ApiKeyService {
             if (!limits.apiAccess()) {
                 return KeyVerification.refused(Refusal.PLAN_WITHOUT_ACCESS);
             }
-            PlansConfig.RateLimits rates = plans.rateLimits();
+            // the plan's windows unless an operator overrode some for the organization
+            RateLimits rates = resolver.resolve(plan, OrganizationLimits.overridesOf(found.limits())).values();
             return KeyVerification.accepted(k.organizationId, k.id, k.prefix, k.scopes, plan.wire(), k.expiresAt,
                     new KeyVerification.Limits(limits.monthlyRequests(), rates.organizationPerMinute(), rates.searchPerMinute(),
                             rates.keyPerMinute(), rates.keyPerHour()));

@@ -197,6 +197,14 @@ public sealed interface EventPayload {
     record MemberRemoved(String userId, List<String> revokedKeys) implements EventPayload {
     }
 
+    /**
+     * The organization's rate-limit windows after an operator set or reset its overrides: what every gateway
+     * applies from its next verification of the organization's keys (it drops their cached verdicts on this event).
+     */
+    record LimitsChanged(String organizationId, int organizationPerMinute, int searchPerMinute, int keyPerMinute, int keyPerHour)
+            implements EventPayload {
+    }
+
     // ------------------------------------------------------------ search-service and webhook-service
 
     record SearchExecuted(@JsonView(Public.class) String query, @JsonView(Public.class) int resultCount) implements EventPayload {

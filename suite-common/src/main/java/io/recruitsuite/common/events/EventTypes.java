@@ -35,6 +35,7 @@ public final class EventTypes {
     public static final String KEY_INACTIVE = "key.inactive";
     public static final String PLAN_CHANGED = "organization.plan_changed";
     public static final String MEMBER_REMOVED = "member.removed";
+    public static final String LIMITS_CHANGED = "organization.limits_changed";
 
     private EventTypes() {
     }

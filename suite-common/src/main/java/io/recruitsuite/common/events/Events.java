@@ -22,6 +22,7 @@ import io.recruitsuite.common.events.EventPayload.KeyCreated;
 import io.recruitsuite.common.events.EventPayload.KeyExpired;
 import io.recruitsuite.common.events.EventPayload.KeyInactive;
 import io.recruitsuite.common.events.EventPayload.KeyRevoked;
+import io.recruitsuite.common.events.EventPayload.LimitsChanged;
 import io.recruitsuite.common.events.EventPayload.MemberRemoved;
 import io.recruitsuite.common.events.EventPayload.PlanChanged;
 import io.recruitsuite.common.events.EventPayload.SearchExecuted;
@@ -85,6 +86,7 @@ public final class Events {
     public static final EventType<KeyInactive> KEY_INACTIVE = key(EventTypes.KEY_INACTIVE, KeyInactive.class, true);
     public static final EventType<PlanChanged> PLAN_CHANGED = key(EventTypes.PLAN_CHANGED, PlanChanged.class, false);
     public static final EventType<MemberRemoved> MEMBER_REMOVED = key(EventTypes.MEMBER_REMOVED, MemberRemoved.class, false);
+    public static final EventType<LimitsChanged> LIMITS_CHANGED = key(EventTypes.LIMITS_CHANGED, LimitsChanged.class, false);
     public static final EventType<SearchExecuted> SEARCH_EXECUTE =
             new EventType<>(EventTypes.SEARCH_EXECUTE, Topics.SEARCH_EVENTS, SearchExecuted.class, true);
     public static final EventType<FeedbackSubmitted> FEEDBACK_SUBMIT =
@@ -100,7 +102,7 @@ public final class Events {
                 INTERVIEW_SCHEDULED, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED, SCORECARD_SUBMITTED, ASSESSMENT_COMPLETED,
                 TASK_CREATED, TASK_COMPLETED, MEETING_SCHEDULED, PROSPECT_CREATED, PROSPECT_CONVERTED,
                 CAMPAIGN_CREATED, CAMPAIGN_UPDATED,
-                KEY_CREATED, KEY_REVOKED, KEY_EXPIRED, KEY_INACTIVE, PLAN_CHANGED, MEMBER_REMOVED, SEARCH_EXECUTE, FEEDBACK_SUBMIT,
+                KEY_CREATED, KEY_REVOKED, KEY_EXPIRED, KEY_INACTIVE, PLAN_CHANGED, MEMBER_REMOVED, LIMITS_CHANGED, SEARCH_EXECUTE, FEEDBACK_SUBMIT,
                 WEBHOOK_TEST)) {
             BY_NAME.put(type.name(), type);
         }
