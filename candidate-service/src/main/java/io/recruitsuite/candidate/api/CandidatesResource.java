@@ -164,6 +164,14 @@ public class CandidatesResource {
                 .map(d -> Envelope.of(d.documents().stream().map(DocumentSummary::of).toList()));
     }
 
+    /** Deletes one CV document of the candidate (search forgets it through the document.deleted event); the candidate stays. */
+    @DELETE
+    @Path("/{id}/documents/{documentId}")
+    @RolesAllowed(Scopes.CANDIDATES_WRITE)
+    public Uni<RestResponse<Void>> deleteDocument(@PathParam("id") String id, @PathParam("documentId") String documentId) {
+        return service.deleteDocument(caller.organizationId(), id, documentId).map(v -> RestResponse.noContent());
+    }
+
     @POST
     @Path("/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)

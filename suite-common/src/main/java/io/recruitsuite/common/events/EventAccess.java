@@ -38,6 +38,8 @@ public final class EventAccess {
             // a search:read caller sees the document in search results (ids, type, size, time), not its name or file name
             Map.entry(EventTypes.DOCUMENT_UPLOAD, List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ)),
             Map.entry(EventTypes.DOCUMENT_UPDATE, List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ)),
+            // ids only, for whoever saw the upload: a mirror of the documents (or of search results) drops it
+            Map.entry(EventTypes.DOCUMENT_DELETED, List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ)),
             Map.entry(EventTypes.JOB_CREATED, List.of(Scopes.JOBS_READ)),
             Map.entry(EventTypes.JOB_UPDATED, List.of(Scopes.JOBS_READ)),
             Map.entry(EventTypes.APPLICATION_CREATED, List.of(Scopes.APPLICATIONS_READ)),

@@ -50,7 +50,7 @@ public final class Events {
     public static final EventType<CandidateDeleted> CANDIDATE_DELETED = candidate(EventTypes.CANDIDATE_DELETED, CandidateDeleted.class, true);
     public static final EventType<DocumentUploaded> DOCUMENT_UPLOAD = candidate(EventTypes.DOCUMENT_UPLOAD, DocumentUploaded.class, true);
     public static final EventType<DocumentUpdated> DOCUMENT_UPDATE = candidate(EventTypes.DOCUMENT_UPDATE, DocumentUpdated.class, true);
-    public static final EventType<DocumentDeleted> DOCUMENT_DELETED = candidate(EventTypes.DOCUMENT_DELETED, DocumentDeleted.class, false);
+    public static final EventType<DocumentDeleted> DOCUMENT_DELETED = candidate(EventTypes.DOCUMENT_DELETED, DocumentDeleted.class, true);
     public static final EventType<JobCreated> JOB_CREATED = candidate(EventTypes.JOB_CREATED, JobCreated.class, true);
     public static final EventType<JobUpdated> JOB_UPDATED = candidate(EventTypes.JOB_UPDATED, JobUpdated.class, true);
     public static final EventType<ApplicationCreated> APPLICATION_CREATED =
