@@ -30,7 +30,12 @@ import io.recruitsuite.common.events.EventPayload.AssessmentCompleted;
 import io.recruitsuite.common.events.EventPayload.InterviewCancelled;
 import io.recruitsuite.common.events.EventPayload.InterviewRescheduled;
 import io.recruitsuite.common.events.EventPayload.InterviewScheduled;
+import io.recruitsuite.common.events.EventPayload.MeetingCancelled;
 import io.recruitsuite.common.events.EventPayload.MeetingScheduled;
+import io.recruitsuite.common.events.EventPayload.MeetingUpdated;
+import io.recruitsuite.common.events.EventPayload.AgentCreated;
+import io.recruitsuite.common.events.EventPayload.AgentDeleted;
+import io.recruitsuite.common.events.EventPayload.AgentUpdated;
 import io.recruitsuite.common.events.EventPayload.ProspectConverted;
 import io.recruitsuite.common.events.EventPayload.ProspectCreated;
 import io.recruitsuite.common.events.EventPayload.ScorecardSubmitted;
@@ -74,6 +79,12 @@ public final class Events {
     public static final EventType<TaskCompleted> TASK_COMPLETED = candidate(EventTypes.TASK_COMPLETED, TaskCompleted.class, true);
     public static final EventType<MeetingScheduled> MEETING_SCHEDULED =
             candidate(EventTypes.MEETING_SCHEDULED, MeetingScheduled.class, true);
+    public static final EventType<MeetingUpdated> MEETING_UPDATED = candidate(EventTypes.MEETING_UPDATED, MeetingUpdated.class, true);
+    public static final EventType<MeetingCancelled> MEETING_CANCELLED =
+            candidate(EventTypes.MEETING_CANCELLED, MeetingCancelled.class, true);
+    public static final EventType<AgentCreated> AGENT_CREATED = candidate(EventTypes.AGENT_CREATED, AgentCreated.class, true);
+    public static final EventType<AgentUpdated> AGENT_UPDATED = candidate(EventTypes.AGENT_UPDATED, AgentUpdated.class, true);
+    public static final EventType<AgentDeleted> AGENT_DELETED = candidate(EventTypes.AGENT_DELETED, AgentDeleted.class, true);
     public static final EventType<ProspectCreated> PROSPECT_CREATED = candidate(EventTypes.PROSPECT_CREATED, ProspectCreated.class, true);
     public static final EventType<ProspectConverted> PROSPECT_CONVERTED =
             candidate(EventTypes.PROSPECT_CONVERTED, ProspectConverted.class, true);
@@ -98,8 +109,8 @@ public final class Events {
         for (EventType<?> type : List.of(CANDIDATE_CREATED, CANDIDATE_UPDATED, CANDIDATE_DELETED, DOCUMENT_UPLOAD, DOCUMENT_UPDATE,
                 DOCUMENT_DELETED, JOB_CREATED, JOB_UPDATED, APPLICATION_CREATED, APPLICATION_STAGE_CHANGED, APPLICATION_REJECTED,
                 INTERVIEW_SCHEDULED, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED, SCORECARD_SUBMITTED, ASSESSMENT_COMPLETED,
-                TASK_CREATED, TASK_COMPLETED, MEETING_SCHEDULED, PROSPECT_CREATED, PROSPECT_CONVERTED,
-                CAMPAIGN_CREATED, CAMPAIGN_UPDATED,
+                TASK_CREATED, TASK_COMPLETED, MEETING_SCHEDULED, MEETING_UPDATED, MEETING_CANCELLED, PROSPECT_CREATED, PROSPECT_CONVERTED,
+                CAMPAIGN_CREATED, CAMPAIGN_UPDATED, AGENT_CREATED, AGENT_UPDATED, AGENT_DELETED,
                 KEY_CREATED, KEY_REVOKED, KEY_EXPIRED, KEY_INACTIVE, PLAN_CHANGED, MEMBER_REMOVED, SEARCH_EXECUTE, FEEDBACK_SUBMIT,
                 WEBHOOK_TEST)) {
             BY_NAME.put(type.name(), type);
