@@ -2,6 +2,7 @@ package io.recruitsuite.candidate.agents;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.recruitsuite.candidate.events.WorkflowEvents;
 import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Listing;
 import io.recruitsuite.candidate.paging.PageRequest;
@@ -29,6 +30,8 @@ public class InterviewAgentService {
     InterviewAgentRepository agents;
     @Inject
     WorkflowConfig config;
+    @Inject
+    WorkflowEvents events;
 
     public record Changes(InterviewAgent.Settings values, boolean nameSet, boolean languageSet, boolean voiceSet, boolean toneSet,
                           boolean instructionsSet, boolean questionsSet) {
@@ -41,7 +44,7 @@ public class InterviewAgentService {
 
     @WithTransaction
     Uni<InterviewAgent> store(InterviewAgent agent) {
-        return agents.persist(agent);
+        return agents.persist(agent).call(events::agentCreated);
     }
 
     @WithSession
@@ -61,16 +64,19 @@ public class InterviewAgentService {
     public Uni<InterviewAgent> update(String organizationId, String id, Changes c) {
         return agents.findByIdForUpdate(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Interview agent"))
-                .invoke(a -> {
+                .call(a -> {
                     InterviewAgent.Settings before = a.settings();
                     InterviewAgent.Settings v = c.values();
                     InterviewAgent.Settings after = settings(new InterviewAgent.Settings(c.nameSet() ? v.name() : before.name(),
                             c.languageSet() ? v.language() : before.language(), c.voiceSet() ? v.voice() : before.voice(),
                             c.toneSet() ? v.tone() : before.tone(), c.instructionsSet() ? v.instructions() : before.instructions(),
                             c.questionsSet() ? v.questions() : before.questions()));
-                    if (!Objects.equals(before, after)) {
-                        a.change(after, Timestamps.now());
+                    List<String> changed = changed(before, after);
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().voidItem();
                     }
+                    a.change(after, Timestamps.now());
+                    return events.agentUpdated(a, changed);
                 });
     }
 
@@ -85,6 +91,7 @@ public class InterviewAgentService {
                     }
                 }))
                 .call(a -> agents.deleteById(organizationId, a.id()))
+                .call(events::agentDeleted)
                 .replaceWithVoid();
     }
 
@@ -108,5 +115,17 @@ public class InterviewAgentService {
         return new InterviewAgent.Settings(FieldRules.required("name", in.name(), config.maxTitle()), language,
                 FieldRules.optional("voice", in.voice(), config.maxField()), FieldRules.optional("tone", in.tone(), config.maxField()),
                 FieldRules.optional("instructions", in.instructions(), config.maxText()), questions);
+    }
+
+    /** The settings that differ, by their API names. */
+    private static List<String> changed(InterviewAgent.Settings before, InterviewAgent.Settings after) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.name(), after.name())) changed.add("name");
+        if (!Objects.equals(before.language(), after.language())) changed.add("language");
+        if (!Objects.equals(before.voice(), after.voice())) changed.add("voice");
+        if (!Objects.equals(before.tone(), after.tone())) changed.add("tone");
+        if (!Objects.equals(before.instructions(), after.instructions())) changed.add("instructions");
+        if (!Objects.equals(before.questions(), after.questions())) changed.add("questions");
+        return changed;
     }
 }

@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.agents.InterviewAgent;
@@ -51,6 +54,7 @@ public class AgentsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.AGENTS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewAgent.class)))
     public Uni<RestResponse<Envelope<AgentView>>> create(JsonNode json) {
         return agents.create(caller.organizationId(), settings(JsonFields.object(json, AGENT_FIELDS)))
                 .map(a -> RestResponse.status(Response.Status.CREATED, Envelope.of(AgentView.of(a))));
@@ -67,6 +71,7 @@ public class AgentsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.AGENTS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.AgentChanges.class)))
     public Uni<Envelope<AgentView>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, AGENT_FIELDS);
         InterviewAgentService.Changes changes = new InterviewAgentService.Changes(settings(body), body.has("name"), body.has("language"),

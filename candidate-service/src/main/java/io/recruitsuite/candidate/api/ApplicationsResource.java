@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,6 +57,7 @@ public class ApplicationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.APPLICATIONS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewApplication.class)))
     public Uni<RestResponse<Envelope<ApplicationView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, "candidateId", "jobId", "stageId");
         boolean contact = PiiRedaction.showsContact(caller.scopes());
@@ -74,6 +78,7 @@ public class ApplicationsResource {
     @Path("/{id}/reject")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed(Scopes.APPLICATIONS_WRITE)
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RequestBodies.Rejection.class)))
     public Uni<Envelope<ApplicationView>> reject(@PathParam("id") String id, JsonNode json) {
         // the body is optional: a bare POST rejects without a reason
         String reason = json == null || json.isNull() || json.isMissingNode() ? null : JsonFields.text(JsonFields.object(json, "reason"), "reason");

@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.WorkflowViews.AssessmentView;
@@ -56,6 +59,7 @@ public class AssessmentsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ASSESSMENTS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewAssessment.class)))
     public Uni<RestResponse<Envelope<AssessmentView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         return assessments.create(caller.organizationId(), JsonFields.text(body, "applicationId"), input(body))
@@ -73,6 +77,7 @@ public class AssessmentsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ASSESSMENTS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.AssessmentChanges.class)))
     public Uni<Envelope<AssessmentView>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         if (body.has("applicationId")) {

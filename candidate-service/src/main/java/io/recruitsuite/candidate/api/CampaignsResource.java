@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.WorkflowViews.CampaignView;
@@ -57,6 +60,7 @@ public class CampaignsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CAMPAIGNS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewCampaign.class)))
     public Uni<RestResponse<Envelope<CampaignView>>> create(JsonNode json) {
         return campaigns.create(caller.organizationId(), values(JsonFields.object(json, FIELDS)))
                 .map(c -> RestResponse.status(Response.Status.CREATED, Envelope.of(CampaignView.of(c))));
@@ -73,6 +77,7 @@ public class CampaignsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CAMPAIGNS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.CampaignChanges.class)))
     public Uni<Envelope<CampaignView>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         CampaignService.Changes changes = new CampaignService.Changes(values(body), body.has("name"), body.has("status"),
@@ -86,6 +91,7 @@ public class CampaignsResource {
     @Operation(operationId = "addCampaignJob", summary = "Add a job to a campaign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CAMPAIGNS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.CampaignJob.class)))
     public Uni<Envelope<CampaignView>> addJob(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, JOB_FIELDS);
         return campaigns.addJob(caller.organizationId(), id, JsonFields.text(body, "jobId")).map(c -> Envelope.of(CampaignView.of(c)));

@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,6 +104,7 @@ public class CandidatesResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CANDIDATES_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.CandidateChanges.class)))
     public Uni<Envelope<CandidateFull>> update(@PathParam("id") String id, JsonNode body) {
         ObjectNode patch = JsonFields.object(body, "name", "email", "phone", "tags", "firstName", "lastName");
         CandidateService.Changes changes = new CandidateService.Changes(
@@ -160,10 +164,19 @@ public class CandidatesResource {
                 .map(d -> Envelope.of(d.documents().stream().map(DocumentSummary::of).toList()));
     }
 
+    /** Deletes one CV document of the candidate (search forgets it through the document.deleted event); the candidate stays. */
+    @DELETE
+    @Path("/{id}/documents/{documentId}")
+    @RolesAllowed(Scopes.CANDIDATES_WRITE)
+    public Uni<RestResponse<Void>> deleteDocument(@PathParam("id") String id, @PathParam("documentId") String documentId) {
+        return service.deleteDocument(caller.organizationId(), id, documentId).map(v -> RestResponse.noContent());
+    }
+
     @POST
     @Path("/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CANDIDATES_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewNote.class)))
     public Uni<RestResponse<Envelope<NoteView>>> addNote(@PathParam("id") String id, JsonNode json) {
         String body = JsonFields.text(JsonFields.object(json, "body"), "body");
         String author = caller.userId() != null ? caller.userId() : caller.keyPrefix();

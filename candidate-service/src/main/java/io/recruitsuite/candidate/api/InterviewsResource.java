@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.WorkflowViews.InterviewView;
@@ -55,6 +58,7 @@ public class InterviewsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewInterview.class)))
     public Uni<RestResponse<Envelope<InterviewView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, INTERVIEW_FIELDS);
         return interviews.create(caller.organizationId(), input(body))
@@ -73,6 +77,7 @@ public class InterviewsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.InterviewChanges.class)))
     public Uni<Envelope<InterviewView>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, INTERVIEW_FIELDS);
         if (body.has("applicationId")) {
@@ -87,6 +92,7 @@ public class InterviewsResource {
     @Path("/{id}/cancel")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RequestBodies.InterviewCancellation.class)))
     public Uni<Envelope<InterviewView>> cancel(@PathParam("id") String id, JsonNode json) {
         // the body is optional: a bare POST cancels without a reason
         String reason = json == null || json.isNull() || json.isMissingNode() ? null : JsonFields.text(JsonFields.object(json, "reason"), "reason");
@@ -98,6 +104,7 @@ public class InterviewsResource {
     @Path("/{id}/scorecards")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INTERVIEWS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewScorecard.class)))
     public Uni<RestResponse<Envelope<ScorecardView>>> submit(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, "interviewer", "recommendation", "ratings", "notes");
         return interviews.submit(caller.organizationId(), id, JsonFields.text(body, "interviewer"), JsonFields.text(body, "recommendation"),

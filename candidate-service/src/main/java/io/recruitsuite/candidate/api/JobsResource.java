@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,6 +64,7 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.JOBS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewJob.class)))
     public Uni<RestResponse<Envelope<JobView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, JOB_FIELDS);
         if (JsonFields.text(body, "campaignId") != null && !caller.hasScope(Scopes.CAMPAIGNS_WRITE)) {
@@ -86,6 +90,7 @@ public class JobsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.JOBS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.JobChanges.class)))
     public Uni<Envelope<JobView>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, JOB_FIELDS);
         if (body.has("stages")) {

@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.WorkflowViews.MeetingView;
@@ -57,6 +60,7 @@ public class MeetingsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.MEETINGS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewMeeting.class)))
     public Uni<RestResponse<Envelope<MeetingView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         return meetings.create(caller.organizationId(), JsonFields.text(body, "candidateId"), JsonFields.text(body, "prospectId"), input(body))
@@ -74,6 +78,7 @@ public class MeetingsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.MEETINGS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.MeetingChanges.class)))
     public Uni<Envelope<MeetingView>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         for (String fixed : List.of("candidateId", "prospectId")) {

@@ -1,5 +1,6 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.recruitsuite.common.api.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recruitsuite.candidate.api.HiringViews.ApplicationView;
@@ -42,7 +43,9 @@ public class PipelineResource {
     PagingConfig paging;
 
     /** {@code {"stageId": "stg_…"}}; a non-string id would be coerced by Jackson, so it is read as JSON. */
-    public record MoveBody(JsonNode stageId) {
+    @Schema(name = "MoveBody", description = "The stage to move to")
+    public record MoveBody(@Schema(implementation = String.class, required = true, description = "stg_…: the stage to move to, of the job applied to")
+                           JsonNode stageId) {
     }
 
     @GET

@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.HiringViews.NoteView;
@@ -76,6 +79,7 @@ public class ProspectsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewProspect.class)))
     public Uni<RestResponse<Envelope<Object>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
@@ -95,6 +99,7 @@ public class ProspectsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.ProspectChanges.class)))
     public Uni<Envelope<Object>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         boolean contact = PiiRedaction.showsContact(caller.scopes());
@@ -118,6 +123,7 @@ public class ProspectsResource {
     @Path("/{id}/convert")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RequestBodies.ProspectConversion.class)))
     public Uni<RestResponse<Envelope<ConversionView>>> convert(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = json == null || json.isNull() || json.isMissingNode() ? JsonFields.object(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())
                 : JsonFields.object(json, "jobId", "stageId");
@@ -137,6 +143,7 @@ public class ProspectsResource {
     @Path("/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.PROSPECTS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewNote.class)))
     public Uni<RestResponse<Envelope<NoteView>>> addNote(@PathParam("id") String id, JsonNode json) {
         String body = JsonFields.text(JsonFields.object(json, "body"), "body");
         String author = caller.userId() != null ? caller.userId() : caller.keyPrefix();

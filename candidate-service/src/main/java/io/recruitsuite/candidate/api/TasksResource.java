@@ -1,5 +1,8 @@
 package io.recruitsuite.candidate.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recruitsuite.candidate.api.WorkflowViews.TaskView;
@@ -56,6 +59,7 @@ public class TasksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.TASKS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.NewTask.class)))
     public Uni<RestResponse<Envelope<TaskView>>> create(JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         TaskService.NewTask input = new TaskService.NewTask(JsonFields.text(body, "title"), JsonFields.time(body, "dueAt"),
@@ -76,6 +80,7 @@ public class TasksResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.TASKS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestBodies.TaskChanges.class)))
     public Uni<Envelope<TaskView>> update(@PathParam("id") String id, JsonNode json) {
         ObjectNode body = JsonFields.object(json, FIELDS);
         for (String fixed : List.of("candidateId", "applicationId", "prospectId")) {

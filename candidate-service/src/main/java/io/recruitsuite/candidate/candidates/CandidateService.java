@@ -168,4 +168,19 @@ public class CandidateService {
                         .call(docs -> events.candidateDeleted(c, docs)))
                 .replaceWithVoid();
     }
+
+    /**
+     * One CV document of the candidate goes, its text with it; the candidate and other documents stay. The event (in the same
+     * transaction) makes search drop the document from its index. An unknown document, or another candidate's, is a 404.
+     */
+    @WithTransaction
+    public Uni<Void> deleteDocument(String organizationId, String candidateId, String documentId) {
+        return candidates.findByIdForUpdate(organizationId, candidateId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Candidate"))
+                .chain(c -> documents.findOfCandidate(organizationId, candidateId, documentId)
+                        .onItem().ifNull().failWith(() -> ApiException.notFound("Document"))
+                        .call(d -> documents.deleteById(organizationId, d.id()))
+                        .call(d -> events.documentDeleted(c, d)))
+                .replaceWithVoid();
+    }
 }

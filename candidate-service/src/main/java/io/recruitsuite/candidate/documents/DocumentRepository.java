@@ -26,4 +26,14 @@ public class DocumentRepository extends OrganizationScopedRepository<Document> {
         return afterId == null ? list(organizationId, null, "id", null, 0, limit)
                 : list(organizationId, "id > :after", "id", Parameters.with("after", afterId), 0, limit);
     }
+
+    /** The document, when it is one of this candidate's in this organization. */
+    public Uni<Document> findOfCandidate(String organizationId, String candidateId, String documentId) {
+        return single(organizationId, "id = :id and candidateId = :candidateId",
+                Parameters.with("id", documentId).and("candidateId", candidateId));
+    }
+
+    public Uni<Boolean> deleteById(String organizationId, String id) {
+        return delete(organizationId, "id = :id", Parameters.with("id", id)).map(deleted -> deleted > 0);
+    }
 }

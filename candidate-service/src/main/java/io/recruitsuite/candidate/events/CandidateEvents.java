@@ -9,6 +9,7 @@ import io.recruitsuite.common.events.EventEnvelope;
 import io.recruitsuite.common.events.EventPayload.CandidateCreated;
 import io.recruitsuite.common.events.EventPayload.CandidateDeleted;
 import io.recruitsuite.common.events.EventPayload.CandidateUpdated;
+import io.recruitsuite.common.events.EventPayload.DocumentDeleted;
 import io.recruitsuite.common.events.EventPayload.DocumentUpdated;
 import io.recruitsuite.common.events.EventPayload.DocumentUploaded;
 import io.recruitsuite.common.events.Events;
@@ -82,5 +83,16 @@ public class CandidateEvents {
             chain = chain.chain(() -> outbox.append(Events.DOCUMENT_UPDATE, c.organizationId(), data));
         }
         return chain;
+    }
+
+    /**
+     * A document was deleted on its own (the candidate stays). As with a candidate's erasure, the published outbox rows naming
+     * the document (its upload, with the file name) are deleted in the same transaction; rows not yet published stay.
+     */
+    public Uni<Void> documentDeleted(Candidate c, Document d) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from outbox where record_key = :org "
+                                + "and published_at is not null and cast(payload as jsonb) #>> '{data,documentId}' = :document")
+                        .setParameter("org", c.organizationId()).setParameter("document", d.id()).executeUpdate())
+                .chain(() -> outbox.append(Events.DOCUMENT_DELETED, c.organizationId(), new DocumentDeleted(d.id(), c.id())));
     }
 }

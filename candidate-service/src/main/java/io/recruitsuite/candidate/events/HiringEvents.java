@@ -3,12 +3,14 @@ package io.recruitsuite.candidate.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.candidate.applications.Application;
 import io.recruitsuite.candidate.jobs.Job;
+import io.recruitsuite.candidate.jobs.Salary;
 import io.recruitsuite.candidate.jobs.Stage;
 import io.recruitsuite.common.events.EventPayload.ApplicationCreated;
 import io.recruitsuite.common.events.EventPayload.ApplicationRejected;
 import io.recruitsuite.common.events.EventPayload.ApplicationStageChanged;
 import io.recruitsuite.common.events.EventPayload.JobCreated;
 import io.recruitsuite.common.events.EventPayload.JobUpdated;
+import io.recruitsuite.common.events.EventPayload.SalaryRange;
 import io.recruitsuite.common.events.EventPayload.StageRef;
 import io.recruitsuite.common.events.Events;
 import io.recruitsuite.common.outbox.SessionOutbox;
@@ -35,12 +37,14 @@ public class HiringEvents {
 
     public Uni<Void> jobCreated(Job job, List<Stage> stages) {
         return outbox.append(Events.JOB_CREATED, job.organizationId(), new JobCreated(job.id(), job.title(), job.status().wire(),
-                job.department(), job.location(), job.employmentType(), stageRefs(stages)));
+                job.department(), job.location(), job.employmentType(), stageRefs(stages), salary(job), job.terms().remote(),
+                job.terms().openings()));
     }
 
     public Uni<Void> jobUpdated(Job job, List<Stage> stages, List<String> changed) {
         return outbox.append(Events.JOB_UPDATED, job.organizationId(), new JobUpdated(job.id(), job.title(), job.status().wire(),
-                job.department(), job.location(), job.employmentType(), stageRefs(stages), changed));
+                job.department(), job.location(), job.employmentType(), stageRefs(stages), changed, salary(job), job.terms().remote(),
+                job.terms().openings()));
     }
 
     public Uni<Void> applicationCreated(Application a, Stage stage) {
@@ -59,6 +63,11 @@ public class HiringEvents {
     }
 
     private static List<StageRef> stageRefs(List<Stage> stages) {
-        return stages.stream().map(s -> new StageRef(s.id(), s.name(), s.position())).toList();
+        return stages.stream().map(s -> new StageRef(s.id(), s.name(), s.position(), s.type() == null ? null : s.type().wire())).toList();
+    }
+
+    private static SalaryRange salary(Job job) {
+        Salary salary = job.terms().salary();
+        return salary == null ? null : new SalaryRange(salary.min(), salary.max(), salary.currency(), salary.period());
     }
 }

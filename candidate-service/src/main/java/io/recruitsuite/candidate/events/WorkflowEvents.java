@@ -2,6 +2,7 @@ package io.recruitsuite.candidate.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.recruitsuite.candidate.agents.InterviewAgent;
 import io.recruitsuite.candidate.assessments.Assessment;
 import io.recruitsuite.candidate.campaigns.Campaign;
 import io.recruitsuite.candidate.interviews.Interview;
@@ -17,7 +18,12 @@ import io.recruitsuite.common.events.EventPayload.TemplateStage;
 import io.recruitsuite.common.events.EventPayload.InterviewCancelled;
 import io.recruitsuite.common.events.EventPayload.InterviewRescheduled;
 import io.recruitsuite.common.events.EventPayload.InterviewScheduled;
+import io.recruitsuite.common.events.EventPayload.AgentCreated;
+import io.recruitsuite.common.events.EventPayload.AgentDeleted;
+import io.recruitsuite.common.events.EventPayload.AgentUpdated;
+import io.recruitsuite.common.events.EventPayload.MeetingCancelled;
 import io.recruitsuite.common.events.EventPayload.MeetingScheduled;
+import io.recruitsuite.common.events.EventPayload.MeetingUpdated;
 import io.recruitsuite.common.events.EventPayload.ScorecardSubmitted;
 import io.recruitsuite.common.events.EventPayload.ProspectConverted;
 import io.recruitsuite.common.events.EventPayload.ProspectCreated;
@@ -114,6 +120,30 @@ public class WorkflowEvents {
     public Uni<Void> meetingScheduled(Meeting m) {
         return outbox.append(Events.MEETING_SCHEDULED, m.organizationId(), new MeetingScheduled(m.id(), m.title(), time(m.startsAt()),
                 time(m.endsAt()), m.attendees(), m.candidateId(), m.prospectId()));
+    }
+
+    public Uni<Void> meetingUpdated(Meeting m, OffsetDateTime previousStartsAt, List<String> changed) {
+        return outbox.append(Events.MEETING_UPDATED, m.organizationId(), new MeetingUpdated(m.id(), m.title(), time(m.startsAt()),
+                time(m.endsAt()), m.attendees(), m.candidateId(), m.prospectId(), time(previousStartsAt), changed));
+    }
+
+    public Uni<Void> meetingCancelled(Meeting m) {
+        return outbox.append(Events.MEETING_CANCELLED, m.organizationId(), new MeetingCancelled(m.id(), time(m.startsAt()),
+                m.candidateId(), m.prospectId()));
+    }
+
+    public Uni<Void> agentCreated(InterviewAgent a) {
+        return outbox.append(Events.AGENT_CREATED, a.organizationId(), new AgentCreated(a.id(), a.name(), a.language(), a.voice(),
+                a.tone(), a.questions() == null ? 0 : a.questions().size()));
+    }
+
+    public Uni<Void> agentUpdated(InterviewAgent a, List<String> changed) {
+        return outbox.append(Events.AGENT_UPDATED, a.organizationId(), new AgentUpdated(a.id(), a.name(), a.language(), a.voice(),
+                a.tone(), a.questions() == null ? 0 : a.questions().size(), changed));
+    }
+
+    public Uni<Void> agentDeleted(InterviewAgent a) {
+        return outbox.append(Events.AGENT_DELETED, a.organizationId(), new AgentDeleted(a.id()));
     }
 
     public Uni<Void> campaignCreated(Campaign c) {

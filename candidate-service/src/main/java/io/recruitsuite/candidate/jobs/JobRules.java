@@ -15,7 +15,7 @@ import java.util.Set;
 public final class JobRules {
 
     /** The salary column is numeric(14, 2): larger amounts, or finer ones, would not be stored as given. */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     static final List<String> PERIODS = List.of("year", "month", "hour");
     static final List<String> REMOTE = List.of("onsite", "hybrid", "remote");
 

@@ -77,26 +77,27 @@ public class MeetingService {
     public Uni<Meeting> update(String organizationId, String id, Changes c) {
         return meetings.findByIdForUpdate(organizationId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Meeting"))
-                .invoke(m -> {
+                .call(m -> {
                     Meeting.Details before = m.details();
                     Input v = c.values();
                     Meeting.Details after = details(new Input(c.titleSet() ? v.title() : before.title(),
                             c.startsAtSet() ? v.startsAt() : before.startsAt(), c.endsAtSet() ? v.endsAt() : before.endsAt(),
                             c.attendeesSet() ? v.attendees() : before.attendees(), c.notesSet() ? v.notes() : before.notes()));
-                    if (!Objects.equals(before, after)) {
-                        m.change(after, Timestamps.now());
+                    List<String> changed = changed(before, after);
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().voidItem();
                     }
+                    m.change(after, Timestamps.now());
+                    return events.meetingUpdated(m, before.startsAt(), changed);
                 });
     }
 
     @WithTransaction
     public Uni<Void> delete(String organizationId, String id) {
-        return meetings.deleteById(organizationId, id)
-                .invoke(deleted -> {
-                    if (!deleted) {
-                        throw ApiException.notFound("Meeting");
-                    }
-                })
+        return meetings.findByIdForUpdate(organizationId, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Meeting"))
+                .call(m -> meetings.deleteById(organizationId, m.id()))
+                .call(events::meetingCancelled)
                 .replaceWithVoid();
     }
 
@@ -117,5 +118,20 @@ public class MeetingService {
         return new Meeting.Details(title, in.startsAt(), in.endsAt(),
                 FieldRules.people("attendees", in.attendees(), false, config.maxPeople(), config.maxField()),
                 FieldRules.optional("notes", in.notes(), config.maxText()));
+    }
+
+    /** The fields that differ, by their API names; times compare as instants. */
+    private static List<String> changed(Meeting.Details before, Meeting.Details after) {
+        List<String> changed = new java.util.ArrayList<>();
+        if (!Objects.equals(before.title(), after.title())) changed.add("title");
+        if (!sameInstant(before.startsAt(), after.startsAt())) changed.add("startsAt");
+        if (!sameInstant(before.endsAt(), after.endsAt())) changed.add("endsAt");
+        if (!Objects.equals(before.attendees(), after.attendees())) changed.add("attendees");
+        if (!Objects.equals(before.notes(), after.notes())) changed.add("notes");
+        return changed;
+    }
+
+    private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.isEqual(b);
     }
 }

@@ -26,7 +26,7 @@ public final class EventAccess {
     /** The read scopes an endpoint records of its creator; write scopes grant no reading. */
     public static final List<String> READ_SCOPES = List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ, Scopes.JOBS_READ,
             Scopes.PIPELINE_READ, Scopes.APPLICATIONS_READ, Scopes.WEBHOOKS_READ, Scopes.INTERVIEWS_READ, Scopes.ASSESSMENTS_READ,
-            Scopes.TASKS_READ, Scopes.MEETINGS_READ, Scopes.PROSPECTS_READ, Scopes.REPORTS_READ, Scopes.CAMPAIGNS_READ,
+            Scopes.TASKS_READ, Scopes.MEETINGS_READ, Scopes.PROSPECTS_READ, Scopes.REPORTS_READ, Scopes.CAMPAIGNS_READ, Scopes.AGENTS_READ,
             KEYS_READ);
 
     /** Per subscribable type, the read scopes any one of which lets a caller see it. */
@@ -38,6 +38,8 @@ public final class EventAccess {
             // a search:read caller sees the document in search results (ids, type, size, time), not its name or file name
             Map.entry(EventTypes.DOCUMENT_UPLOAD, List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ)),
             Map.entry(EventTypes.DOCUMENT_UPDATE, List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ)),
+            // ids only, for whoever saw the upload: a mirror of the documents (or of search results) drops it
+            Map.entry(EventTypes.DOCUMENT_DELETED, List.of(Scopes.CANDIDATES_READ, Scopes.SEARCH_READ)),
             Map.entry(EventTypes.JOB_CREATED, List.of(Scopes.JOBS_READ)),
             Map.entry(EventTypes.JOB_UPDATED, List.of(Scopes.JOBS_READ)),
             Map.entry(EventTypes.APPLICATION_CREATED, List.of(Scopes.APPLICATIONS_READ)),
@@ -52,6 +54,11 @@ public final class EventAccess {
             Map.entry(EventTypes.TASK_CREATED, List.of(Scopes.TASKS_READ)),
             Map.entry(EventTypes.TASK_COMPLETED, List.of(Scopes.TASKS_READ)),
             Map.entry(EventTypes.MEETING_SCHEDULED, List.of(Scopes.MEETINGS_READ)),
+            Map.entry(EventTypes.MEETING_UPDATED, List.of(Scopes.MEETINGS_READ)),
+            Map.entry(EventTypes.MEETING_CANCELLED, List.of(Scopes.MEETINGS_READ)),
+            Map.entry(EventTypes.AGENT_CREATED, List.of(Scopes.AGENTS_READ)),
+            Map.entry(EventTypes.AGENT_UPDATED, List.of(Scopes.AGENTS_READ)),
+            Map.entry(EventTypes.AGENT_DELETED, List.of(Scopes.AGENTS_READ)),
             Map.entry(EventTypes.PROSPECT_CREATED, List.of(Scopes.PROSPECTS_READ)),
             Map.entry(EventTypes.PROSPECT_CONVERTED, List.of(Scopes.PROSPECTS_READ)),
             Map.entry(EventTypes.CAMPAIGN_CREATED, List.of(Scopes.CAMPAIGNS_READ)),

@@ -61,16 +61,22 @@ public sealed interface EventPayload {
 
     // ------------------------------------------------------------ candidate-service: jobs and applications
 
-    record StageRef(String stageId, String name, int position) {
+    /** A stage of a job's pipeline; {@code type} is one of applied, screen, interview, offer, hired, custom. */
+    record StageRef(String stageId, String name, int position, String type) {
+    }
+
+    /** A job's salary range: amounts from 0 (either may be null), an ISO 4217 currency, a period of year, month or hour. */
+    record SalaryRange(java.math.BigDecimal min, java.math.BigDecimal max, String currency, String period) {
     }
 
     record JobCreated(@JsonView(Public.class) String jobId, @JsonView(Public.class) String title, @JsonView(Public.class) String status,
-            String department, String location, String employmentType, List<StageRef> stages) implements EventPayload {
+            String department, String location, String employmentType, List<StageRef> stages, SalaryRange salary, String remote,
+            Integer openings) implements EventPayload {
     }
 
     record JobUpdated(@JsonView(Public.class) String jobId, @JsonView(Public.class) String title, @JsonView(Public.class) String status,
             String department, String location, String employmentType, List<StageRef> stages,
-            @JsonView(Public.class) List<String> changed) implements EventPayload {
+            @JsonView(Public.class) List<String> changed, SalaryRange salary, String remote, Integer openings) implements EventPayload {
     }
 
     record ApplicationCreated(@JsonView(Public.class) String applicationId, @JsonView(Public.class) String candidateId,
@@ -136,6 +142,34 @@ public sealed interface EventPayload {
     record MeetingScheduled(@JsonView(Public.class) String meetingId, String title, @JsonView(Public.class) String startsAt,
             @JsonView(Public.class) String endsAt, @JsonView(Public.class) List<String> attendees,
             @JsonView(Public.class) String candidateId, @JsonView(Public.class) String prospectId) implements EventPayload {
+    }
+
+    /** A meeting's time, title, attendees or notes changed; {@code changed} names the fields (the notes never travel). */
+    record MeetingUpdated(@JsonView(Public.class) String meetingId, String title, @JsonView(Public.class) String startsAt,
+            @JsonView(Public.class) String endsAt, @JsonView(Public.class) List<String> attendees,
+            @JsonView(Public.class) String candidateId, @JsonView(Public.class) String prospectId,
+            @JsonView(Public.class) String previousStartsAt, @JsonView(Public.class) List<String> changed) implements EventPayload {
+    }
+
+    /** A meeting was deleted: it will not take place. */
+    record MeetingCancelled(@JsonView(Public.class) String meetingId, @JsonView(Public.class) String startsAt,
+            @JsonView(Public.class) String candidateId, @JsonView(Public.class) String prospectId) implements EventPayload {
+    }
+
+    // ------------------------------------------------------------ candidate-service: interview agents
+
+    /** An interview agent's configuration, without its instructions and questions (long texts the API serves). */
+    record AgentCreated(@JsonView(Public.class) String agentId, @JsonView(Public.class) String name,
+            @JsonView(Public.class) String language, @JsonView(Public.class) String voice, @JsonView(Public.class) String tone,
+            @JsonView(Public.class) int questionCount) implements EventPayload {
+    }
+
+    record AgentUpdated(@JsonView(Public.class) String agentId, @JsonView(Public.class) String name,
+            @JsonView(Public.class) String language, @JsonView(Public.class) String voice, @JsonView(Public.class) String tone,
+            @JsonView(Public.class) int questionCount, @JsonView(Public.class) List<String> changed) implements EventPayload {
+    }
+
+    record AgentDeleted(@JsonView(Public.class) String agentId) implements EventPayload {
     }
 
     /** {@code name} is a contact field (delivered only with candidates:read); no other contact detail goes on the topic. */

@@ -22,6 +22,11 @@ public final class EventTypes {
     public static final String TASK_CREATED = "task.created";
     public static final String TASK_COMPLETED = "task.completed";
     public static final String MEETING_SCHEDULED = "meeting.scheduled";
+    public static final String MEETING_UPDATED = "meeting.updated";
+    public static final String MEETING_CANCELLED = "meeting.cancelled";
+    public static final String AGENT_CREATED = "agent.created";
+    public static final String AGENT_UPDATED = "agent.updated";
+    public static final String AGENT_DELETED = "agent.deleted";
     public static final String PROSPECT_CREATED = "prospect.created";
     public static final String PROSPECT_CONVERTED = "prospect.converted";
     public static final String CAMPAIGN_CREATED = "campaign.created";

@@ -31,7 +31,12 @@ import io.recruitsuite.common.events.EventPayload.AssessmentCompleted;
 import io.recruitsuite.common.events.EventPayload.InterviewCancelled;
 import io.recruitsuite.common.events.EventPayload.InterviewRescheduled;
 import io.recruitsuite.common.events.EventPayload.InterviewScheduled;
+import io.recruitsuite.common.events.EventPayload.MeetingCancelled;
 import io.recruitsuite.common.events.EventPayload.MeetingScheduled;
+import io.recruitsuite.common.events.EventPayload.MeetingUpdated;
+import io.recruitsuite.common.events.EventPayload.AgentCreated;
+import io.recruitsuite.common.events.EventPayload.AgentDeleted;
+import io.recruitsuite.common.events.EventPayload.AgentUpdated;
 import io.recruitsuite.common.events.EventPayload.ProspectConverted;
 import io.recruitsuite.common.events.EventPayload.ProspectCreated;
 import io.recruitsuite.common.events.EventPayload.ScorecardSubmitted;
@@ -51,7 +56,7 @@ public final class Events {
     public static final EventType<CandidateDeleted> CANDIDATE_DELETED = candidate(EventTypes.CANDIDATE_DELETED, CandidateDeleted.class, true);
     public static final EventType<DocumentUploaded> DOCUMENT_UPLOAD = candidate(EventTypes.DOCUMENT_UPLOAD, DocumentUploaded.class, true);
     public static final EventType<DocumentUpdated> DOCUMENT_UPDATE = candidate(EventTypes.DOCUMENT_UPDATE, DocumentUpdated.class, true);
-    public static final EventType<DocumentDeleted> DOCUMENT_DELETED = candidate(EventTypes.DOCUMENT_DELETED, DocumentDeleted.class, false);
+    public static final EventType<DocumentDeleted> DOCUMENT_DELETED = candidate(EventTypes.DOCUMENT_DELETED, DocumentDeleted.class, true);
     public static final EventType<JobCreated> JOB_CREATED = candidate(EventTypes.JOB_CREATED, JobCreated.class, true);
     public static final EventType<JobUpdated> JOB_UPDATED = candidate(EventTypes.JOB_UPDATED, JobUpdated.class, true);
     public static final EventType<ApplicationCreated> APPLICATION_CREATED =
@@ -75,6 +80,12 @@ public final class Events {
     public static final EventType<TaskCompleted> TASK_COMPLETED = candidate(EventTypes.TASK_COMPLETED, TaskCompleted.class, true);
     public static final EventType<MeetingScheduled> MEETING_SCHEDULED =
             candidate(EventTypes.MEETING_SCHEDULED, MeetingScheduled.class, true);
+    public static final EventType<MeetingUpdated> MEETING_UPDATED = candidate(EventTypes.MEETING_UPDATED, MeetingUpdated.class, true);
+    public static final EventType<MeetingCancelled> MEETING_CANCELLED =
+            candidate(EventTypes.MEETING_CANCELLED, MeetingCancelled.class, true);
+    public static final EventType<AgentCreated> AGENT_CREATED = candidate(EventTypes.AGENT_CREATED, AgentCreated.class, true);
+    public static final EventType<AgentUpdated> AGENT_UPDATED = candidate(EventTypes.AGENT_UPDATED, AgentUpdated.class, true);
+    public static final EventType<AgentDeleted> AGENT_DELETED = candidate(EventTypes.AGENT_DELETED, AgentDeleted.class, true);
     public static final EventType<ProspectCreated> PROSPECT_CREATED = candidate(EventTypes.PROSPECT_CREATED, ProspectCreated.class, true);
     public static final EventType<ProspectConverted> PROSPECT_CONVERTED =
             candidate(EventTypes.PROSPECT_CONVERTED, ProspectConverted.class, true);
@@ -100,8 +111,8 @@ public final class Events {
         for (EventType<?> type : List.of(CANDIDATE_CREATED, CANDIDATE_UPDATED, CANDIDATE_DELETED, DOCUMENT_UPLOAD, DOCUMENT_UPDATE,
                 DOCUMENT_DELETED, JOB_CREATED, JOB_UPDATED, APPLICATION_CREATED, APPLICATION_STAGE_CHANGED, APPLICATION_REJECTED,
                 INTERVIEW_SCHEDULED, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED, SCORECARD_SUBMITTED, ASSESSMENT_COMPLETED,
-                TASK_CREATED, TASK_COMPLETED, MEETING_SCHEDULED, PROSPECT_CREATED, PROSPECT_CONVERTED,
-                CAMPAIGN_CREATED, CAMPAIGN_UPDATED,
+                TASK_CREATED, TASK_COMPLETED, MEETING_SCHEDULED, MEETING_UPDATED, MEETING_CANCELLED, PROSPECT_CREATED, PROSPECT_CONVERTED,
+                CAMPAIGN_CREATED, CAMPAIGN_UPDATED, AGENT_CREATED, AGENT_UPDATED, AGENT_DELETED,
                 KEY_CREATED, KEY_REVOKED, KEY_EXPIRED, KEY_INACTIVE, PLAN_CHANGED, MEMBER_REMOVED, LIMITS_CHANGED, SEARCH_EXECUTE, FEEDBACK_SUBMIT,
                 WEBHOOK_TEST)) {
             BY_NAME.put(type.name(), type);

@@ -256,7 +256,7 @@ public final class EventCatalogue {
             }
         } else if (c == int.class || c == long.class || c == Integer.class || c == Long.class || c == short.class) {
             typed(s, "integer", nullable);
-        } else if (c == double.class || c == float.class || c == Double.class || c == Float.class) {
+        } else if (c == double.class || c == float.class || c == Double.class || c == Float.class || c == java.math.BigDecimal.class) {
             typed(s, "number", nullable);
         } else if (c == boolean.class || c == Boolean.class) {
             typed(s, "boolean", nullable);

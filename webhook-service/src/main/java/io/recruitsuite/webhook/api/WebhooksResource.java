@@ -1,5 +1,8 @@
 package io.recruitsuite.webhook.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.recruitsuite.common.api.Envelope;
 import io.recruitsuite.common.api.KnownFields;
 import io.recruitsuite.common.api.PageMeta;
@@ -116,10 +119,26 @@ public class WebhooksResource {
         return service.get(caller.organizationId(), id).map(e -> Envelope.of(EndpointView.of(e, null)));
     }
 
+    /**
+     * What a PATCH body looks like, for the OpenAPI document only: the body is read as a JSON tree (an absent field differs
+     * from null), so this record is never deserialized.
+     */
+    @Schema(name = "WebhookChanges", description = "PATCH /webhooks/{id}: only the fields given change; a new url or events list is "
+            + "checked against the caller's read scopes as at creation")
+    public record WebhookChanges(
+            @Schema(format = "uri", description = "an https URL (http only where the deployment allows it) whose host does not resolve to a private address")
+            String url,
+            @Schema(nullable = true, description = "the event types to receive; null, empty or [\"*\"] means every public type the "
+                    + "endpoint's read scopes can read") List<String> events,
+            @Schema(nullable = true, maxLength = EndpointService.MAX_DESCRIPTION) String description,
+            @Schema(description = "false stops the legacy X-Webhook-Signature header") Boolean legacySignature) {
+    }
+
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.WEBHOOKS_WRITE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WebhookChanges.class)))
     public Uni<Envelope<EndpointView>> update(@PathParam("id") String id, JsonNode body) {
         if (!(body instanceof ObjectNode patch)) {
             throw ApiException.validation("Request body must be a JSON object");
