@@ -13,6 +13,13 @@
 // outbox and Kafka to a webhook receiver, signed. Where the overlay's policy forbids a plain-http
 // private receiver (prod), the refusal is checked instead, and the event must still leave the outbox.
 //
+// The web console (console-service) is not started: it needs a reachable OpenID provider at start
+// (its discovery document, over https at the deployment's issuer), which a test on loopback cannot
+// stand in for without changing the console's trust store. Its rendered Deployment is checked
+// statically instead (validate.mjs, consoleProblems): every setting without a cluster-ready default
+// set, credentials from Secrets, the key files mounted, the gateway and keys-service URLs at their
+// Services. The keys-service started here mounts the console's credential (console-token) as deployed.
+//
 // What differs from a pod, and why (nothing else is changed):
 //  - QUARKUS_HTTP_HOST (and the gateway's QUARKUS_MANAGEMENT_HOST) is the pod's own address instead of 0.0.0.0
 //    (pods share no network namespace here);
@@ -29,7 +36,7 @@ import { chmodSync, mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, o
 import { generateKeyPairSync, randomBytes, createSign, createHmac } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { render, suiteConfig, repo, OVERLAYS, SERVICES } from "./validate.mjs";
+import { render, suiteConfig, consoleProblems, repo, OVERLAYS, SERVICES } from "./validate.mjs";
 
 const KAFKA_LIB = process.env.RS_KAFKA_LIB || join(repo, ".suite", "kafka", "lib");
 const PG = { host: "127.0.0.1", port: 5432, user: process.env.RS_DEPLOY_DB_USER || "recruit", password: process.env.RS_DEPLOY_DB_PASSWORD || "recruit" };
@@ -120,6 +127,7 @@ function localSecrets(work) {
     "internal-signing.pem": internal.priv, "internal-verify.pem": internal.pub,
     "dashboard-signing.pem": dashboard.priv, "dashboard-verify.pem": dashboard.pub,
     "key-pepper": randomBytes(32).toString("hex"), "operator-token": randomBytes(24).toString("hex"), "document-reader-token": randomBytes(24).toString("hex"),
+    "console-token": randomBytes(24).toString("hex"),
     "webhook-secret-key": randomBytes(32).toString("hex"),
   };
   const kafkaPasswords = {};
@@ -311,7 +319,10 @@ async function testOverlay(overlay, jarsOf) {
   const config = configMap.data;
   const secrets = localSecrets(work);
   const services = objects.filter((o) => o.kind === "Service");
-  const deployments = objects.filter((o) => o.kind === "Deployment");
+  // the services this test runs (the console is checked statically, see the top of this file)
+  const deployments = objects.filter((o) => o.kind === "Deployment" && SERVICES.includes(o.metadata.name));
+  const consoleChecked = consoleProblems(objects);
+  expect(!consoleChecked.length, `expected the console's Deployment to set everything it needs in a cluster (checked without starting it: it needs an OpenID provider)${consoleChecked.length ? `: ${consoleChecked.join("; ")}` : ""}`);
 
   // Service and pod addresses; the hosts file every JVM resolves names with. The redis Service's pod is
   // this test's own redis-server; PostgreSQL (pooler and primary) is the local server (no PgBouncer here).
