@@ -13,6 +13,14 @@
 // outbox and Kafka to a webhook receiver, signed. Where the overlay's policy forbids a plain-http
 // private receiver (prod), the refusal is checked instead, and the event must still leave the outbox.
 //
+// The web console (console-service) is not started: it needs a reachable OpenID provider at start
+// (its discovery document, over https at the deployment's issuer), which a test on loopback cannot
+// stand in for without changing the console's trust store. Its rendered Deployment is checked
+// statically instead (validate.mjs, consoleProblems): every setting without a cluster-ready default
+// set, credentials from Secrets, the key files mounted, the gateway and keys-service URLs at their
+// Services. The keys-service started here mounts the console's credential (console-token) as deployed,
+// and must answer the console's identity lookup with it (and refuse it without).
+//
 // What differs from a pod, and why (nothing else is changed):
 //  - QUARKUS_HTTP_HOST (and the gateway's QUARKUS_MANAGEMENT_HOST) is the pod's own address instead of 0.0.0.0
 //    (pods share no network namespace here);
@@ -29,7 +37,7 @@ import { chmodSync, mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, o
 import { generateKeyPairSync, randomBytes, createSign, createHmac } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { render, suiteConfig, repo, OVERLAYS, SERVICES } from "./validate.mjs";
+import { render, suiteConfig, consoleProblems, repo, OVERLAYS, SERVICES } from "./validate.mjs";
 
 const KAFKA_LIB = process.env.RS_KAFKA_LIB || join(repo, ".suite", "kafka", "lib");
 const PG = { host: "127.0.0.1", port: 5432, user: process.env.RS_DEPLOY_DB_USER || "recruit", password: process.env.RS_DEPLOY_DB_PASSWORD || "recruit" };
@@ -120,6 +128,7 @@ function localSecrets(work) {
     "internal-signing.pem": internal.priv, "internal-verify.pem": internal.pub,
     "dashboard-signing.pem": dashboard.priv, "dashboard-verify.pem": dashboard.pub,
     "key-pepper": randomBytes(32).toString("hex"), "operator-token": randomBytes(24).toString("hex"), "document-reader-token": randomBytes(24).toString("hex"),
+    "console-token": randomBytes(24).toString("hex"),
     "webhook-secret-key": randomBytes(32).toString("hex"),
   };
   const kafkaPasswords = {};
@@ -311,7 +320,10 @@ async function testOverlay(overlay, jarsOf) {
   const config = configMap.data;
   const secrets = localSecrets(work);
   const services = objects.filter((o) => o.kind === "Service");
-  const deployments = objects.filter((o) => o.kind === "Deployment");
+  // the services this test runs (the console is checked statically, see the top of this file)
+  const deployments = objects.filter((o) => o.kind === "Deployment" && SERVICES.includes(o.metadata.name));
+  const consoleChecked = consoleProblems(objects);
+  expect(!consoleChecked.length, `expected the console's Deployment to set everything it needs in a cluster (checked without starting it: it needs an OpenID provider)${consoleChecked.length ? `: ${consoleChecked.join("; ")}` : ""}`);
 
   // Service and pod addresses; the hosts file every JVM resolves names with. The redis Service's pod is
   // this test's own redis-server; PostgreSQL (pooler and primary) is the local server (no PgBouncer here).
@@ -404,8 +416,15 @@ async function testOverlay(overlay, jarsOf) {
   expect(search.status === 200, `expected a search by search-service through the gateway (got ${search.status} ${search.text.slice(0, 300)})`);
   const hooks = await call("GET", `${gw}/api/v1/webhooks`, { headers: auth });
   expect(hooks.status === 200, `expected webhook endpoints listed by webhook-service through the gateway (got ${hooks.status} ${hooks.text.slice(0, 300)})`);
-  const member = await call("POST", `${keysUrl}/admin/v1/organizations/${orgId}/members`, { headers: operator, body: { userId: "deploy-test", role: "owner" } });
+  const member = await call("POST", `${keysUrl}/admin/v1/organizations/${orgId}/members`, { headers: operator, body: { userId: "deploy-test", role: "owner", identitySubject: "deploy-test-subject" } });
   expect(member.status === 201 || member.status === 200, `expected a dashboard user made owner of the organization (got ${member.status} ${member.text.slice(0, 200)})`);
+  // the console's identity lookup, as the console calls it (RS_UPSTREAM_KEYS) with the console-token both mount
+  const lookup = (token) => call("GET", `${keysUrl}/internal/v1/identities/memberships?subject=deploy-test-subject`, { headers: { "x-console-token": token } });
+  const identities = await lookup(secrets.keys["console-token"]);
+  expect(identities.status === 200 && identities.json?.data?.some((m) => m.organizationId === orgId && m.role === "owner"),
+    `expected the keys-service to find the member by the provider's subject for the console's credential (got ${identities.status} ${identities.text.slice(0, 200)})`);
+  const stranger = await lookup(randomBytes(24).toString("hex"));
+  expect(stranger.status === 401 || stranger.status === 403, `expected the identity lookup refused without the console's credential (got ${stranger.status})`);
   const session = { authorization: `Bearer ${sessionToken(secrets.keys["dashboard-signing.pem"], orgId)}` };
   const keys = await call("GET", `${gw}/api/v1/keys`, { headers: session });
   expect(keys.status === 200, `expected the organization's keys listed by keys-service through the gateway with a dashboard session (got ${keys.status} ${keys.text.slice(0, 300)})`);

@@ -4,7 +4,10 @@
 //     CRDs in crds/ (an API version a CRD no longer serves has no schema and fails);
 //  2. that the manifests agree with the services themselves: ports, probe paths, environment
 //     variables, key files, topics and Kafka ACLs, the shutdown sequence, the connection budget, and
-//     that selectors, references and policies point at something.
+//     that selectors, references and policies point at something;
+//  3. that the web console's Deployment gives it every setting it cannot do without in a cluster
+//     (consoleProblems: the deployed-configuration test does not start the console, which needs an
+//     OpenID provider at start).
 // Exit status 1 with one line per problem. `node validate.mjs` from this folder.
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -17,6 +20,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const kubernetesDir = join(here, "..");
 export const repo = join(kubernetesDir, "..", "..");
 export const SERVICES = ["gateway-service", "keys-service", "candidate-service", "search-service", "webhook-service"];
+// The web console: deployed and checked like the five, but it has no database, no Kafka login and no
+// built-in shutdown delay, and the deployed-configuration test does not start it (consoleProblems instead).
+export const CONSOLE = "console-service";
+export const DEPLOYED = [...SERVICES, CONSOLE];
+// What the shared Gateway may route, and where: the API to the gateway, the console's pages to the console.
+const PUBLIC_ROUTES = { "gateway-service": "/api/v1", [CONSOLE]: "/console" };
+// Files named in the shared configuration (suite-common) that a service reads, so they must be mounted for it:
+// the console's credential for the keys-service's identity lookup, presented by one and checked by the other.
+const SHARED_KEY_FILES_READ = { "keys-service": ["console-token"], [CONSOLE]: ["console-token"] };
 export const OVERLAYS = readdirSync(join(kubernetesDir, "overlays")).sort();
 const CONFIG_MAP = "recruit-suite-config";
 // Pods the operators create; policies may select them although no manifest here defines them.
@@ -24,7 +36,8 @@ const OPERATOR_POD_LABELS = ["cnpg.io/cluster", "cnpg.io/poolerName", "strimzi.i
 // Secrets are created by whoever runs the cluster, never kept in the repository (docs/operations.md).
 const EXPECTED_SECRETS = new Set(["recruit-suite-keys", "recruit-suite-api-tls", "recruit-backup-s3",
   "recruit-db-keys", "recruit-db-candidate", "recruit-db-search", "recruit-db-webhook",
-  "recruit-kafka-keys", "recruit-kafka-candidate", "recruit-kafka-search", "recruit-kafka-webhook", "recruit-kafka-gateway"]);
+  "recruit-kafka-keys", "recruit-kafka-candidate", "recruit-kafka-search", "recruit-kafka-webhook", "recruit-kafka-gateway",
+  "recruit-console"]);
 // Which topic each service writes and which it reads: the ACLs of its KafkaUser must be exactly these.
 const KAFKA_ACCESS = {
   "keys-service": { write: ["recruit.key-events"], read: [] },
@@ -145,14 +158,28 @@ export function consistencyProblems(objects) {
   const rolls = (o) => new RegExp(`^${CONFIG_MAP}-[a-z0-9]{10}$`).test(configMap.metadata.name) || o.spec.template.metadata.annotations?.["checksum/config"];
   if (!configMap) problems.push(`the services read no ConfigMap named ${CONFIG_MAP}`);
   else for (const d of byKind("Deployment").filter((o) => !rolls(o))) problems.push(`${d.metadata.name}: a change of ${configMap.metadata.name} would not roll its pods`);
+  // a service's own ConfigMap (the console's) too
+  for (const d of byKind("Deployment")) for (const ref of d.spec.template.spec.containers.flatMap((c) => c.envFrom || []).map((e) => e.configMapRef?.name).filter(Boolean)) {
+    if (!named("ConfigMap", ref)) problems.push(`${d.metadata.name}: envFrom names ConfigMap ${ref}, which is not rendered`);
+    else if (!/-[a-z0-9]{10}$/.test(ref) && !d.spec.template.metadata.annotations?.["checksum/config"]) problems.push(`${d.metadata.name}: a change of ${ref} would not roll its pods`);
+  }
   if (byKind("Secret").length) problems.push("a Secret is rendered: secrets must be created in the cluster, not kept here");
   for (const ing of byKind("Ingress")) problems.push(`Ingress ${ing.metadata.name}: the default entry is a Gateway API HTTPRoute (an Ingress is only an example)`);
   for (const route of byKind("HTTPRoute")) {
     for (const rule of route.spec.rules || []) for (const b of rule.backendRefs || []) {
       const svc = named("Service", b.name);
-      if (b.name !== "gateway-service") problems.push(`HTTPRoute ${route.metadata.name} exposes ${b.name}: only the gateway is public`);
+      const prefix = PUBLIC_ROUTES[b.name];
+      // a rule without a path match is PathPrefix "/": everything the service serves, /q/* included
+      const paths = (rule.matches?.length ? rule.matches : [{}]).map((m) => m.path);
+      const within = (p) => p?.type === "PathPrefix" && (p.value === prefix || p.value?.startsWith(`${prefix}/`));
+      if (!prefix) problems.push(`HTTPRoute ${route.metadata.name} exposes ${b.name}: only the gateway (/api/v1) and the console (/console) are public`);
+      else if (!paths.every(within)) problems.push(`HTTPRoute ${route.metadata.name} sends more than ${prefix} to ${b.name}`);
       else if (!svc?.spec.ports.some((p) => p.port === b.port)) problems.push(`HTTPRoute ${route.metadata.name} sends to port ${b.port}, which the Service does not expose`);
     }
+  }
+  if (byKind("HTTPRoute").length) for (const [name, prefix] of Object.entries(PUBLIC_ROUTES)) {
+    const routed = byKind("HTTPRoute").some((r) => (r.spec.rules || []).some((rule) => (rule.backendRefs || []).some((b) => b.name === name)));
+    if (named("Deployment", name) && !routed) problems.push(`${name}: no HTTPRoute sends ${prefix} to it`);
   }
   const namespace = byKind("Namespace")[0];
   if (byKind("Deployment").length) {
@@ -160,9 +187,10 @@ export function consistencyProblems(objects) {
     else if (namespace.metadata.labels?.["pod-security.kubernetes.io/enforce"] !== "restricted") problems.push(`Namespace ${namespace.metadata.name} does not enforce the restricted Pod Security level`);
   }
 
-  for (const service of SERVICES) {
+  for (const service of DEPLOYED) {
     const { text, props } = properties(service);
-    const port = Number(props.get("quarkus.http.port"));
+    // a literal port, or ${QUARKUS_HTTP_PORT:<port>} (the console's)
+    const port = Number(props.get("quarkus.http.port")?.replace(/^\$\{\w+:(\d+)\}$/, "$1"));
     const deployment = named("Deployment", service);
     if (!deployment) { problems.push(`${service}: no Deployment`); continue; }
     for (const kind of ["Service", "ServiceAccount", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy"]) {
@@ -180,22 +208,26 @@ export function consistencyProblems(objects) {
     // every variable we set must be one the service reads, or it is a typo that silently does nothing;
     // KAFKA_* are Kafka client settings, which Quarkus passes to every Kafka client by name
     const envFromConfig = (container.envFrom || []).some((e) => e.configMapRef?.name === configMap?.metadata.name) ? Object.keys(config) : [];
+    // a ConfigMap of the service's own (the console's) holds only what the service reads
+    const ownConfig = (container.envFrom || []).map((e) => e.configMapRef?.name).filter((n) => n && n !== configMap?.metadata.name)
+      .flatMap((n) => Object.keys(named("ConfigMap", n)?.data || {}));
     const expandedFrom = new Set([...env.values()].flatMap((v) => [...String(v ?? "").matchAll(/\$\((\w+)\)/g)].map((m) => m[1])));
-    for (const name of [...env.keys(), ...envFromConfig]) {
+    for (const name of [...env.keys(), ...envFromConfig, ...ownConfig]) {
       if (name.startsWith("QUARKUS_") || name.startsWith("KAFKA_")) continue;
       const readByService = text.includes("${" + name + ":") || text.includes("${" + name + "}");
-      const meantForOthers = envFromConfig.includes(name) && !env.has(name);
+      const meantForOthers = envFromConfig.includes(name) && !env.has(name) && !ownConfig.includes(name);
       if (!readByService && !meantForOthers && !expandedFrom.has(name)) problems.push(`${service}: sets ${name}, which its application.properties never reads`);
     }
     for (const [name, value] of env) for (const m of String(value ?? "").matchAll(/\$\((\w+)\)/g)) {
-      const defined = envFromConfig.includes(m[1]) || [...env.keys()].indexOf(m[1]) > -1 && [...env.keys()].indexOf(m[1]) < [...env.keys()].indexOf(name);
+      const defined = envFromConfig.includes(m[1]) || ownConfig.includes(m[1]) || [...env.keys()].indexOf(m[1]) > -1 && [...env.keys()].indexOf(m[1]) < [...env.keys()].indexOf(name);
       if (!defined) problems.push(`${service}: ${name} refers to $(${m[1]}), which is not defined before it (Kubernetes would leave it unexpanded)`);
     }
     if (props.has("quarkus.datasource.db-kind")) {
       for (const v of ["RS_DB_NAME", "RS_DB_USER", "RS_DB_PASSWORD"]) if (!env.has(v)) problems.push(`${service}: ${v} is not set`);
       if (!config.RS_DB_HOST) problems.push("RS_DB_HOST is not configured");
     }
-    if (!env.has("KAFKA_SASL_JAAS_CONFIG") || !String(env.get("KAFKA_SASL_JAAS_CONFIG")).includes(`username="${service}"`)) problems.push(`${service}: does not log in to Kafka as its own KafkaUser ${service}`);
+    if (KAFKA_ACCESS[service] && (!env.has("KAFKA_SASL_JAAS_CONFIG") || !String(env.get("KAFKA_SASL_JAAS_CONFIG")).includes(`username="${service}"`))) problems.push(`${service}: does not log in to Kafka as its own KafkaUser ${service}`);
+    if (!KAFKA_ACCESS[service] && [...env.keys()].some((n) => n.startsWith("KAFKA_"))) problems.push(`${service}: uses no Kafka, yet gets a Kafka login`);
     const pom = readFileSync(join(repo, service, "pom.xml"), "utf8");
     if (!pom.includes("quarkus-smallrye-health")) problems.push(`${service}: probes need quarkus-smallrye-health`);
     if (!pom.includes("<artifactId>quarkus-container-image-jib</artifactId>") || pom.includes("quarkus-container-image-docker")) problems.push(`${service}: images are built with quarkus-container-image-jib (no Docker daemon)`);
@@ -208,10 +240,12 @@ export function consistencyProblems(objects) {
     }
     // the shutdown sequence: preStop pause, then Quarkus' not-ready delay, then draining; the grace period covers all
     const preStop = container.lifecycle?.preStop?.sleep?.seconds;
-    const delay = props.get("quarkus.shutdown.delay-enabled") === "true" ? durationSeconds(props.get("quarkus.shutdown.delay")) : NaN;
-    const timeout = durationSeconds(props.get("quarkus.shutdown.timeout"));
+    // the console has no delay built in (quarkus.shutdown.delay-enabled is fixed at build time): preStop and the timeout only
+    const needsDelay = SERVICES.includes(service);
+    const delay = props.get("quarkus.shutdown.delay-enabled") === "true" ? durationSeconds(props.get("quarkus.shutdown.delay")) : needsDelay ? NaN : 0;
+    const timeout = durationSeconds(env.get("QUARKUS_SHUTDOWN_TIMEOUT") ?? props.get("quarkus.shutdown.timeout"));
     if (!(preStop > 0)) problems.push(`${service}: no preStop pause, so the pod stops while endpoints still send it requests`);
-    if (!(delay > 0) || !(timeout > 0)) problems.push(`${service}: quarkus.shutdown.delay (with delay-enabled) and quarkus.shutdown.timeout must be set`);
+    if ((needsDelay && !(delay > 0)) || !(timeout > 0)) problems.push(`${service}: ${needsDelay ? "quarkus.shutdown.delay (with delay-enabled) and " : ""}quarkus.shutdown.timeout must be set`);
     else if ((pod.spec.terminationGracePeriodSeconds ?? 30) <= preStop + delay + timeout) problems.push(`${service}: terminationGracePeriodSeconds ${pod.spec.terminationGracePeriodSeconds} does not cover preStop ${preStop}s + delay ${delay}s + timeout ${timeout}s`);
     const sc = pod.spec.securityContext || {};
     if (!sc.runAsNonRoot || container.securityContext?.allowPrivilegeEscalation !== false || !container.securityContext?.readOnlyRootFilesystem) {
@@ -221,7 +255,7 @@ export function consistencyProblems(objects) {
     // the key files the service reads must be mounted for it, and nothing else (least privilege); the
     // configuration every service shares (suite-common) names files only the services using that part read
     const keyFiles = (t) => [...t.matchAll(/\$\{rs\.keys-dir\}\/([\w.-]+)/g)].map((m) => m[1]);
-    const wanted = keyFiles(text).sort();
+    const wanted = [...new Set([...keyFiles(text), ...(SHARED_KEY_FILES_READ[service] || [])])].sort();
     const shared = keyFiles(sharedConfig());
     const keysVolume = pod.spec.volumes.find((v) => v.secret?.secretName === "recruit-suite-keys");
     const mounted = (keysVolume?.secret.items || []).map((i) => i.path).sort();
@@ -312,7 +346,7 @@ export function consistencyProblems(objects) {
   for (const o of podOwners) if (Object.keys(o.spec.template.metadata.annotations || {}).some((a) => a.startsWith("prometheus.io/"))) problems.push(`${o.metadata.name}: prometheus.io annotations are ignored by the Prometheus Operator`);
   if (byKind("Deployment").length) {
     const monitors = byKind("ServiceMonitor");
-    for (const service of SERVICES) {
+    for (const service of DEPLOYED) {
       const svc = named("Service", service);
       const monitor = monitors.find((m) => (m.spec.selector.matchExpressions || []).every((e) => e.operator === "In" && e.values.includes(svc?.metadata.labels?.[e.key]))
         && matches(m.spec.selector.matchLabels, svc?.metadata.labels));
@@ -345,6 +379,74 @@ export function consistencyProblems(objects) {
   const kafkaNamespace = byKind("KafkaTopic")[0]?.metadata.namespace;
   if (bootstrap && kafkaNamespace && !bootstrap.startsWith(`recruit-kafka-kafka-bootstrap.${kafkaNamespace}.svc:`)) problems.push(`KAFKA_BOOTSTRAP_SERVERS ${bootstrap} is not the bootstrap Service of the Kafka namespace ${kafkaNamespace}`);
   if (kafkaNamespace && namespace && kafkaNamespace === namespace.metadata.name) problems.push("Kafka topics and users must live in the Kafka cluster's namespace");
+  if (byKind("Deployment").length) problems.push(...consoleProblems(objects));
+  return problems;
+}
+
+// Settings whose default in application.properties only works on a developer's machine (a loopback
+// address, a path into the checkout) or is empty: the Deployment must set them. The client id's
+// default names the local demo realm's client; each deployment registers its own.
+const localDefault = (value) => value === undefined || value === "" || /127\.0\.0\.1|localhost|\.\.\//.test(value);
+const CONSOLE_ALWAYS_SET = ["RS_OIDC_CLIENT_ID"];
+// what the console calls, by the Service that must answer
+const CONSOLE_UPSTREAMS = { RS_GATEWAY_URL: "gateway-service", RS_UPSTREAM_KEYS: "keys-service" };
+
+/**
+ * The console as deployed, checked without starting it (it needs a reachable OpenID provider at start): every
+ * RS_* variable its application.properties reads without a default that works in a cluster is set by its
+ * Deployment (env, or a ConfigMap it reads whole), credentials from a Secret, the issuer over https, the
+ * upstream URLs at the Services that serve them, and cookies Secure. Key files at RS_KEYS_DIR: the loop above.
+ */
+export function consoleProblems(objects) {
+  const problems = [];
+  const deployment = objects.find((o) => o.kind === "Deployment" && o.metadata.name === CONSOLE);
+  if (!deployment) return [`${CONSOLE}: no Deployment`];
+  const container = deployment.spec.template.spec.containers.find((c) => c.name === CONSOLE);
+  if (!container) return [`${CONSOLE}: no container named after the service`];
+  // the container's environment as the kubelet builds it: envFrom ConfigMaps first, then env
+  const resolved = new Map();
+  for (const e of container.envFrom || []) {
+    const data = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === e.configMapRef?.name)?.data || {};
+    for (const [k, v] of Object.entries(data)) resolved.set(k, { value: v, from: `ConfigMap ${e.configMapRef.name}` });
+  }
+  for (const e of container.env || []) {
+    const ref = e.valueFrom?.configMapKeyRef;
+    if (e.valueFrom?.secretKeyRef) resolved.set(e.name, { secret: e.valueFrom.secretKeyRef });
+    else if (ref) resolved.set(e.name, { value: objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === ref.name)?.data?.[ref.key], from: `ConfigMap ${ref.name}` });
+    else resolved.set(e.name, { value: e.value });
+  }
+  const { text } = properties(CONSOLE);
+  for (const line of text.split("\n")) {
+    // the properties of every profile and of the prod profile (a jar runs as prod)
+    const m = line.match(/^(%prod\.)?([^#%\s][^=]*)=(.*)$/);
+    if (!m) continue;
+    const [, , key, value] = m;
+    for (const v of value.matchAll(/\$\{(RS_\w+)(?::((?:[^${}]|\$\{[^}]*\})*))?\}/g)) {
+      const [, name, fallback] = v;
+      const set = resolved.get(name);
+      const credential = /secret|signature-key|password|token/i.test(key.trim());
+      if (!set || (!set.secret && (set.value === undefined || set.value === ""))) {
+        const why = fallback === undefined || fallback === "" ? "is empty" : localDefault(fallback) ? `(${fallback}) only works locally` : `(${fallback}) is the local demo's`;
+        if (localDefault(fallback) || CONSOLE_ALWAYS_SET.includes(name)) problems.push(`${CONSOLE}: ${name} (${key.trim()}) is not set, and its default ${why}`);
+      } else if (credential && !set.secret) problems.push(`${CONSOLE}: ${name} (${key.trim()}) is a credential: it must come from a Secret (secretKeyRef), not ${set.from || "a plain value"}`);
+    }
+  }
+  const issuer = resolved.get("RS_OIDC_ISSUER")?.value;
+  if (issuer) {
+    let url;
+    try { url = new URL(issuer); } catch { /* reported below */ }
+    if (url?.protocol !== "https:" || /^(127\.|localhost$)/.test(url.hostname)) problems.push(`${CONSOLE}: RS_OIDC_ISSUER ${issuer} is not an https URL of a provider`);
+  }
+  for (const [name, service] of Object.entries(CONSOLE_UPSTREAMS)) {
+    const value = resolved.get(name)?.value;
+    if (!value) continue;
+    const u = new URL(value);
+    const svc = objects.find((o) => o.kind === "Service" && o.metadata.name === u.hostname);
+    const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
+    if (u.hostname !== service) problems.push(`${CONSOLE}: ${name} ${value} is not the ${service} Service`);
+    else if (!svc?.spec.ports.some((p) => p.port === port && p.name === "http")) problems.push(`${CONSOLE}: ${name} calls port ${port}, which Service ${service} does not expose as http`);
+  }
+  if (resolved.get("RS_CONSOLE_SECURE_COOKIES")?.value === "false") problems.push(`${CONSOLE}: RS_CONSOLE_SECURE_COOKIES is false, but the Gateway serves the console over TLS`);
   return problems;
 }
 
@@ -361,6 +463,14 @@ async function main() {
     const broken = structuredClone(objects);
     broken.find((o) => o.kind === "Deployment").spec.template.spec.containers[0].ports[0].containerPort += 1;
     if (!consistencyProblems(broken).some((p) => p.includes("container port"))) problems.push("self-check: a wrong container port went unnoticed");
+    // and the console's environment: an issuer left out, a client secret written into the manifest
+    const noIssuer = structuredClone(objects);
+    for (const cm of noIssuer.filter((o) => o.kind === "ConfigMap")) delete cm.data.RS_OIDC_ISSUER;
+    if (!consoleProblems(noIssuer).some((p) => p.includes("RS_OIDC_ISSUER"))) problems.push("self-check: a console without RS_OIDC_ISSUER went unnoticed");
+    const plainSecret = structuredClone(objects);
+    const consoleEnv = plainSecret.find((o) => o.kind === "Deployment" && o.metadata.name === CONSOLE)?.spec.template.spec.containers[0].env || [];
+    for (const e of consoleEnv.filter((x) => x.name === "RS_OIDC_CLIENT_SECRET")) { delete e.valueFrom; e.value = "written-down"; }
+    if (!consoleProblems(plainSecret).some((p) => p.includes("RS_OIDC_CLIENT_SECRET"))) problems.push("self-check: a console client secret outside a Secret went unnoticed");
     const oldTopic = { ...objects.find((o) => o.kind === "KafkaTopic"), apiVersion: "kafka.strimzi.io/v1beta2" };
     if (!(await schemaProblems(oldTopic)).length) problems.push("self-check: a KafkaTopic of kafka.strimzi.io/v1beta2 went unnoticed");
     const kinds = new Set(objects.map((o) => o.kind));

@@ -26,3 +26,9 @@ KAFKA_BOOTSTRAP_SERVERS: {{ .Values.kafka.bootstrapServers | quote }}
 {{ $k }}: {{ $v | quote }}
 {{- end }}
 {{- end }}
+
+{{/* The console's own configuration (its OpenID provider); its checksum on the console's pod template rolls it. */}}
+{{- define "recruit.consoleConfig" -}}
+RS_OIDC_ISSUER: {{ required "console.oidc.issuer: the OpenID provider's issuer URL" .Values.console.oidc.issuer | quote }}
+RS_OIDC_CLIENT_ID: {{ required "console.oidc.clientId: the client registered for the console" .Values.console.oidc.clientId | quote }}
+{{- end }}
