@@ -56,7 +56,6 @@ browser_tests() {
   command -v chromium >/dev/null || { say "installing chromium"; apt_install chromium chromium-driver; }
   local dir="$ROOT/console-service/browser-tests" shots="$ROOT/console-service/target/screenshots"
   [ -d "$dir/node_modules" ] || (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in console-service/browser-tests"
-  keycloak_wait e2e 240
   console_start e2e
   console_wait e2e 120
   say "browser tests: the console in headless Chromium (screenshots in console-service/target/screenshots)"
@@ -78,18 +77,22 @@ cmd_test() {
   trap 'console_stop e2e; stop_stack e2e; e2e_redis_stop; delete_run_topics' EXIT
   if [ "${1:-}" = "--e2e-only" ]; then
     build
+    console_stop e2e
+    keycloak_start e2e
   else
     ensure_databases test fresh
     say "unit and service tests (./mvnw install: verify, then the jars the end-to-end run resolves)"
     "$ROOT/mvnw" -B install
+    console_stop e2e
+    # the end-to-end run's OpenID provider starts now, so its minute of start-up is over before the services start:
+    # their first requests have deadlines of a few seconds
+    keycloak_start e2e
     deployment_tests
   fi
   say "end-to-end test against the five services started from their packaged jars"
   stop_stack e2e
-  console_stop e2e
   e2e_redis_start
-  # the OpenID provider takes the longest to start: it starts beside the services, the console after both
-  keycloak_start e2e
+  keycloak_wait e2e 300
   start_stack e2e
   local rc=0
   RS_E2E_GATEWAY="http://127.0.0.1:$(port_of gateway e2e)" RS_E2E_GATEWAY_MANAGEMENT="http://127.0.0.1:$(health_port_of gateway e2e)" RS_E2E_KEYS="http://127.0.0.1:$(port_of keys e2e)" RS_E2E_PIDS="$PIDS" \

@@ -269,6 +269,16 @@ class FuzzIT {
         return tenant.ids.get(name);
     }
 
+    /**
+     * A fresh organization now when the current one cannot send {@code requests} more: a run of requests built
+     * on this organization's ids must not switch organizations half-way (the ids would be another's, a 404).
+     */
+    void reserve(int requests) {
+        if (tenant.used() + requests > Tenant.BUDGET) {
+            nextTenant();
+        }
+    }
+
     /** The path with every parameter replaced by this organization's real resource, or by {@code override} for one. */
     String realPath(Op op, String param, String override) {
         String path = op.path();
@@ -695,7 +705,11 @@ class FuzzIT {
 
     // ------------------------------------------------------------------ CV uploads
 
+    /** The requests {@link #uploads} sends on one organization's candidate: its variants and the two oversized ones. */
+    static final int UPLOAD_REQUESTS = 20;
+
     void uploads(Op op) throws Exception {
+        reserve(UPLOAD_REQUESTS);
         String target = realPath(op, null, null);
         byte[] zip = zipNamedDocx();
         byte[] pdfHeaderOnly = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".getBytes(StandardCharsets.US_ASCII);

@@ -262,6 +262,17 @@ class TenantIsolationIT {
                 }
                 continue;
             }
+            if (family.equals("usage")) {
+                // any valid key reads its own organization's hourly usage, whatever its scopes
+                for (Tenant t : List.of(searchOnly, readOnly)) {
+                    Resp r = send(new Req(op.method(), concrete(op.path())).auth(t.key));
+                    if (r.status() != 200 || !r.json().path("data").path("hours").isArray()) {
+                        problems.add("a key reads its own usage: " + r.describe());
+                    }
+                    checked++;
+                }
+                continue;
+            }
             if (family.equals("account")) {
                 // any valid key reads its own account, whatever its scopes, and only its own
                 for (Tenant t : List.of(searchOnly, readOnly)) {
