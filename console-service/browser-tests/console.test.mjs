@@ -66,6 +66,9 @@ async function eventually(what, check) {
 async function photograph(page, name) {
   for (const [label, size] of Object.entries(WIDTHS)) {
     await page.setViewportSize(size);
+    // sensible at every width: the page itself never scrolls sideways (wide tables scroll inside their box)
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= size.width, `${name} is ${width} px wide at ${label} width ${size.width}`);
     await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
   }
   await page.setViewportSize(WIDTHS.desktop);

@@ -29,7 +29,6 @@ ensure_console_secrets() {
   ensure_keys
   [ -f "$KEYS/console-token" ] || openssl rand -hex 24 > "$KEYS/console-token"
   [ -f "$KEYS/console-oidc-secret" ] || openssl rand -hex 24 > "$KEYS/console-oidc-secret"
-  [ -f "$KEYS/console-csrf-key" ] || openssl rand -hex 32 > "$KEYS/console-csrf-key"
   [ -f "$KEYS/demo-admin-password" ] || printf 'admin-%s' "$(openssl rand -hex 6)" > "$KEYS/demo-admin-password"
   [ -f "$KEYS/demo-member-password" ] || printf 'member-%s' "$(openssl rand -hex 6)" > "$KEYS/demo-member-password"
   chmod 600 "$KEYS"/*
@@ -101,7 +100,7 @@ console_start() { # env
     export QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 RS_KEYS_DIR="$KEYS" \
       RS_GATEWAY_URL="http://127.0.0.1:$(port_of gateway "$env")" RS_UPSTREAM_KEYS="http://127.0.0.1:$(port_of keys "$env")" \
       RS_OIDC_ISSUER="$(keycloak_issuer "$env")" RS_OIDC_CLIENT_ID="$KEYCLOAK_CLIENT" \
-      RS_OIDC_CLIENT_SECRET="$(cat "$KEYS/console-oidc-secret")" RS_CONSOLE_CSRF_KEY="$(cat "$KEYS/console-csrf-key")" \
+      RS_OIDC_CLIENT_SECRET="$(cat "$KEYS/console-oidc-secret")" RS_CONSOLE_CSRF_COOKIE=console-csrf \
       RS_CONSOLE_SECURE_COOKIES=false
     cd "$ROOT/console-service"
     exec nohup java -Xmx128m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar >"$LOGS/$name.log" 2>&1
