@@ -106,9 +106,52 @@ bench_gateway() {
   python3 "$ROOT/deploy/bench/summarize_gateway.py" "$out" "$rounds" "$seconds" "$connections"
 }
 
+# Start and footprint (issue 20): each service started alone from its packaged jar with the end-to-end stack's
+# configuration and databases, as ./suite starts it; the time from launch until /q/health/ready answers UP, the
+# start-up time the service logs itself, and its resident memory once ready and after BENCH_IDLE seconds idle.
+# Repeated BENCH_STARTS times; medians reported.
+bench_start() {
+  local starts=${BENCH_STARTS:-3} idle=${BENCH_IDLE:-20} svc i
+  ensure_databases e2e
+  build
+  stop_stack e2e
+  e2e_redis_start
+  local report="$STATE/reports/start-footprint-$(date -u +%Y%m%dT%H%M%SZ).tsv"
+  mkdir -p "$STATE/reports"
+  printf 'service\trun\tready_ms\tlogged_start_s\trss_ready_mb\trss_idle_mb\n' > "$report"
+  for svc in "${SERVICES[@]}"; do
+    for ((i = 1; i <= starts; i++)); do
+      local t0 t1 pid port logged rss_ready rss_idle
+      port=$(health_port_of "$svc" e2e)
+      t0=$(date +%s%N)
+      start_service "$svc" e2e
+      pid=$(cat "$PIDS/$svc-e2e.pid")
+      until curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; do
+        kill -0 "$pid" 2>/dev/null || die "$svc-service exited during start-up" "see .suite/logs/$svc-e2e.log"
+        [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 180 ] || die "$svc-service was not ready after 180 s"
+        sleep 0.05
+      done
+      t1=$(date +%s%N)
+      rss_ready=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+      sleep "$idle"
+      rss_idle=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+      logged=$(grep -o 'started in [0-9.]*s' "$LOGS/$svc-e2e.log" | tail -n 1 | grep -o '[0-9.]*' || echo "")
+      printf '%s\t%d\t%d\t%s\t%s\t%s\n' "$svc" "$i" $(( (t1 - t0) / 1000000 )) "${logged:-?}" "$rss_ready" "$rss_idle" >> "$report"
+      stop_pid "$svc-e2e"
+    done
+  done
+  e2e_redis_stop
+  say "start and footprint, medians of $starts starts (each service alone; $report)"
+  awk -F'\t' 'NR > 1 {k = $1; n[k]++; r[k, n[k]] = $3; l[k, n[k]] = $4; a[k, n[k]] = $5; b[k, n[k]] = $6; if (!(k in seen)) {seen[k] = 1; order[++m] = k}}
+    function med(arr, k, c,   i, j, t, v) { for (i = 1; i <= c; i++) v[i] = arr[k, i] + 0; for (i = 1; i <= c; i++) for (j = i + 1; j <= c; j++) if (v[j] < v[i]) {t = v[i]; v[i] = v[j]; v[j] = t}; return v[int((c + 1) / 2)] }
+    END { printf "%-10s %12s %14s %12s %12s\n", "service", "ready (ms)", "logged (s)", "RSS ready", "RSS idle";
+          for (i = 1; i <= m; i++) { k = order[i]; printf "%-10s %12d %14.3f %9d MB %9d MB\n", k, med(r, k, n[k]), med(l, k, n[k]), med(a, k, n[k]), med(b, k, n[k]) } }' "$report"
+}
+
 cmd_bench() {
   case ${1:-} in
     gateway) shift; bench_gateway "$@";;
-    *) die "which benchmark?" "./suite bench gateway";;
+    start) shift; bench_start "$@";;
+    *) die "which benchmark?" "./suite bench gateway | start";;
   esac
 }

@@ -30,11 +30,20 @@ public record Listing<T>(List<T> items, long total, String nextCursor, boolean h
             });
         }
         return byOffset.apply(page.offset(), page.limit())
-                .chain(items -> count.get().map(total -> {
+                .chain(items -> lastPage(page, items) ? Uni.createFrom().item(new Listing<>(items, (long) page.offset() + items.size(), null, false))
+                        : count.get().map(total -> {
                     boolean hasMore = (long) page.offset() + items.size() < total;
                     String next = hasMore && !items.isEmpty() ? position.apply(items.get(items.size() - 1)).encode() : null;
                     return new Listing<>(items, total, next, hasMore);
                 }));
+    }
+
+    /**
+     * A short page is the last one, so the total is known without counting (the count is the most expensive query
+     * of a small organization's list): fewer rows than asked for, and either some rows or the first page.
+     */
+    static <T> boolean lastPage(PageRequest page, List<T> items) {
+        return items.size() < page.limit() && (!items.isEmpty() || page.offset() == 0);
     }
 
     /** The collection envelope in the mode the request asked for: a total with pages, no total with cursors. */
