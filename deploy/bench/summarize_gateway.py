@@ -1,12 +1,20 @@
-"""Summarises ./suite bench gateway: wrk output of alternating direct and gateway rounds -> a Markdown table."""
+"""Summarises ./suite bench gateway: alternating direct and gateway rounds of each kind of request -> Markdown.
+
+Input lines (written by deploy/local/suite/bench.sh):
+  <kind> <path> <round> <wrk output line>
+  cpu <kind> <path> <round> <name=ticks,...> <name=ticks,...>     (before and after the round)
+  redis <kind> <path> <round> <EVALSHA calls>
+  warmup <cycle> <jit counters before> <after>;  jit-settled <cycles> | jit-gave-up <cycles>
+  jit-rounds <jit counters before the rounds> <after>              (svc=compiled/invalidated/seconds,...)
+"""
 import re
 import statistics
 import sys
 
-path, rounds, seconds, connections = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-runs = {"direct": [], "gateway": []}
-redis = []
-current = {}
+path, threads_path, rounds, seconds, connections = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+TICKS_PER_SECOND = 100
+# issue 20's targets, as ratios to PostgreSQL's CPU per request of the same request through the gateway
+TARGETS = {("list", "candidate"): 1.5, ("list", "gateway"): 0.5, ("write", "gateway"): 0.5, ("search", "gateway"): 0.5}
 
 
 def to_ms(value):
@@ -14,62 +22,128 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-cpu = {"direct": [], "gateway": []}
-TICKS_PER_SECOND = 100
+def pairs(field):
+    return dict(pair.split("=") for pair in field.split(","))
 
 
-def ticks(field):
-    return {k: int(v) for k, v in (pair.split("=") for pair in field.split(","))}
-
-
+runs, cpu, redis, warmups, refused = {}, {}, {}, [], []
+jit_rounds, settled = None, None
 for line in open(path):
     parts = line.split()
-    if parts[0] == "cpu":
-        before, after = ticks(parts[3]), ticks(parts[4])
-        cpu[parts[1]].append({k: after[k] - before[k] for k in after})
+    if not parts:
         continue
-    if parts[0] == "redis":
-        redis.append(int(parts[2]))
-        continue
-    kind, n, rest = parts[0], parts[1], parts[2:]
-    key = (kind, n)
-    run = current.setdefault(key, {})
-    if rest[:1] == ["50%"]:
-        run["p50"] = to_ms(rest[1])
-    elif rest[:1] == ["99%"]:
-        run["p99"] = to_ms(rest[1])
-    elif rest[:1] == ["Requests/sec:"]:
-        run["rps"] = float(rest[1])
-    elif len(rest) > 3 and rest[1] == "requests" and rest[2] == "in":
-        run["requests"] = int(rest[0])
-    elif rest[:2] == ["Non-2xx", "or"]:
-        run["errors"] = int(rest[-1])
+    head = parts[0]
+    if head == "cpu":
+        before, after = pairs(parts[4]), pairs(parts[5])
+        cpu.setdefault((parts[1], parts[2]), []).append({k: int(after[k]) - int(before[k]) for k in after})
+    elif head == "redis":
+        redis.setdefault((parts[1], parts[2]), []).append(int(parts[4]))
+    elif head == "warmup":
+        warmups.append(parts[1:])
+    elif head in ("jit-settled", "jit-gave-up"):
+        settled = (head, parts[1])
+    elif head == "refused":
+        refused.append(" ".join(parts[1:4]) + f": {float(parts[4]):.0f}")
+    elif head == "jit-rounds":
+        jit_rounds = (pairs(parts[1]), pairs(parts[2]))
+    else:
+        kind, where, n, rest = parts[0], parts[1], parts[2], parts[3:]
+        run = runs.setdefault((kind, where), {}).setdefault(n, {})
+        if rest[:1] == ["50%"]:
+            run["p50"] = to_ms(rest[1])
+        elif rest[:1] == ["99%"]:
+            run["p99"] = to_ms(rest[1])
+        elif rest[:1] == ["Requests/sec:"]:
+            run["rps"] = float(rest[1])
+        elif len(rest) > 3 and rest[1] == "requests" and rest[2] == "in":
+            run["requests"] = int(rest[0])
+        elif rest[:2] == ["Non-2xx", "or"]:
+            run["errors"] = int(rest[-1])
 
-for (kind, n), run in sorted(current.items()):
-    runs[kind].append(run)
+kinds = []
+for kind, _ in runs:
+    if kind not in kinds:
+        kinds.append(kind)
 
-med = {k: {m: statistics.median(r[m] for r in v) for m in ("rps", "p50", "p99")} for k, v in runs.items()}
-errors = sum(r.get("errors", 0) for v in runs.values() for r in v)
-gateway_requests = [r["requests"] for r in runs["gateway"]]
-per_request = [c / max(1, q) for c, q in zip(redis, gateway_requests)]
-ratio = med["gateway"]["rps"] / med["direct"]["rps"]
-print(f"| path | requests/s | p50 (ms) | p99 (ms) |")
-print(f"|---|---|---|---|")
-for kind in ("direct", "gateway"):
-    print(f"| {kind} | {med[kind]['rps']:.0f} | {med[kind]['p50']:.2f} | {med[kind]['p99']:.2f} |")
+
+def rounds_of(kind, where):
+    return [r for _, r in sorted(runs.get((kind, where), {}).items(), key=lambda item: int(item[0]))]
+
+
+def median(values):
+    values = list(values)
+    return statistics.median(values) if values else float("nan")
+
+
+def cpu_per_request(kind, where):
+    """ms of CPU per request of each process, median over the rounds"""
+    samples = cpu.get((kind, where), [])
+    requests = [r.get("requests", 0) for r in rounds_of(kind, where)]
+    if not samples:
+        return {}
+    return {name: median(1000 * c[name] / TICKS_PER_SECOND / max(1, q) for c, q in zip(samples, requests)) for name in samples[0]}
+
+
+errors = sum(r.get("errors", 0) for v in runs.values() for r in v.values())
+print("| request | path | requests/s | p50 (ms) | p99 (ms) |")
+print("|---|---|---:|---:|---:|")
+for kind in kinds:
+    for where in ("direct", "gateway"):
+        rs = rounds_of(kind, where)
+        if rs:
+            print(f"| {kind} | {where} | {median(r['rps'] for r in rs):.0f} | {median(r['p50'] for r in rs):.2f} | "
+                  f"{median(r['p99'] for r in rs):.2f} |")
 print()
-print(f"- gateway / direct throughput: {ratio:.0%} (target ≥ 70%)")
-print(f"- added latency at p50: {med['gateway']['p50'] - med['direct']['p50']:.2f} ms (target ≤ 1 ms)")
-print(f"- Redis commands per gateway request: {statistics.median(per_request):.3f} (target: exactly 1)")
-if cpu["gateway"]:
-    print("- CPU per request (ms), medians of the rounds (PostgreSQL and Redis: the whole server):")
-    print()
-    print("| path | " + " | ".join(cpu["gateway"][0]) + " |")
-    print("|---|" + "---|" * len(cpu["gateway"][0]))
-    for kind in ("direct", "gateway"):
-        requests = [r["requests"] for r in runs[kind]]
-        row = [statistics.median(1000 * c[name] / TICKS_PER_SECOND / max(1, q) for c, q in zip(cpu[kind], requests))
-               for name in cpu[kind][0]]
-        print(f"| {kind} | " + " | ".join(f"{v:.2f}" for v in row) + " |")
-    print()
-print(f"- non-2xx responses: {errors}; medians of {rounds} alternating rounds of {seconds} s, {connections} connections, {1 if int(connections) < 2 else 2} wrk threads")
+print("CPU per request (ms), medians of the rounds (PostgreSQL, Redis and Kafka: the whole server):")
+print()
+names = next(iter(cpu.values()))[0].keys() if cpu else []
+print("| request | path | " + " | ".join(names) + " |")
+print("|---|---|" + "---:|" * len(names))
+per = {}
+for kind in kinds:
+    for where in ("direct", "gateway"):
+        per[(kind, where)] = cpu_per_request(kind, where)
+        if per[(kind, where)]:
+            print(f"| {kind} | {where} | " + " | ".join(f"{per[(kind, where)][n]:.3f}" for n in names) + " |")
+print()
+for kind in kinds:
+    direct, gateway = rounds_of(kind, "direct"), rounds_of(kind, "gateway")
+    if not direct or not gateway:
+        continue
+    ratio = median(r["rps"] for r in gateway) / median(r["rps"] for r in direct)
+    through = per[(kind, "gateway")]
+    postgres = through.get("postgresql", 0)
+    checks = []
+    for (target_kind, process), limit in TARGETS.items():
+        if target_kind == kind and postgres > 0:
+            value = through.get(process, 0) / postgres
+            checks.append(f"{process} {value:.2f}× PostgreSQL's CPU per request (target ≤ {limit}×: {'met' if value <= limit else 'NOT met'})")
+    redis_per = median(c / max(1, r.get("requests", 1)) for c, r in zip(redis.get((kind, "gateway"), []), gateway))
+    line = f"- {kind}: gateway / direct throughput {ratio:.0%}"
+    if kind == "list":
+        line += f" (target ≥ 70%: {'met' if ratio >= 0.7 else 'NOT met'})"
+    print(line + "; " + "; ".join(checks + [f"Redis script calls per gateway request {redis_per:.3f}"]))
+print()
+if settled:
+    what = "settled after" if settled[0] == "jit-settled" else "gave up after"
+    print(f"- warm-up: JIT {what} {settled[1]} cycles; methods compiled per cycle: "
+          + "; ".join(f"cycle {w[0]}: " + ", ".join(f"{k} +{int(pairs(w[2])[k].split('/')[0]) - int(pairs(w[1])[k].split('/')[0])}"
+                                                        for k in pairs(w[1])) for w in warmups))
+if jit_rounds:
+    before, after = jit_rounds
+    parts = []
+    for svc in before:
+        b, a = [float(x) for x in before[svc].split("/")], [float(x) for x in after[svc].split("/")]
+        parts.append(f"{svc} +{a[0] - b[0]:.0f} compiled, +{a[1] - b[1]:.0f} invalidated, {a[2] - b[2]:.2f} s compiling")
+    print("- JIT during the rounds (jstat): " + "; ".join(parts))
+compiler = {}
+for line in open(threads_path):
+    svc, secs, _, thread = line.split()[:4]
+    if "CompilerThre" in thread:
+        compiler[svc] = compiler.get(svc, 0) + float(secs)
+if compiler:
+    print("- compiler threads' CPU during the rounds: " + ", ".join(f"{k} {v:.2f} s" for k, v in compiler.items()))
+if refused:
+    print("- the gateway's answers other than 2xx during the run (route, status: count): " + "; ".join(refused))
+print(f"- non-2xx responses: {errors}; medians of {rounds} alternating rounds of {seconds} s per request kind and path, "
+      f"{connections} connections, {1 if int(connections) < 2 else 2} wrk threads")

@@ -19,6 +19,7 @@ echo "==> building $SERVICE's image with Jib into $IMAGE"
 rm -f "$IMAGE"
 RS_IMAGE_TARBALL="$IMAGE" RS_IMAGE_BASE="tar://$BASE" RS_IMAGE_COMMIT="$COMMIT" \
   "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl "$SERVICE" -Dquarkus.container-image.build=true \
+  -Dquarkus.package.jar.appcds.enabled=false \
   -Dquarkus.jib.docker-executable-name="$ROOT/deploy/images/docker-to-tarball.sh" >"$OUT/$SERVICE-build.log" 2>&1 \
   || { tail -40 "$OUT/$SERVICE-build.log"; echo "FAILED: the Jib build of $SERVICE" >&2; exit 1; }
 [ -d "$ROOT/deploy/kubernetes/validate/node_modules" ] || (cd "$ROOT/deploy/kubernetes/validate" && npm ci --no-audit --no-fund --loglevel=error)

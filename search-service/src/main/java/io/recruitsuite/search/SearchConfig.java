@@ -56,6 +56,13 @@ public interface SearchConfig {
     /** Threads the model runtime uses within one passage's run (the passages of a batch already run side by side). */
     int embeddingIntraOpThreads();
 
+    /**
+     * Threads the model runtime uses within one search query's run (a query is one text, so it is spread over
+     * the cores). Their spinning between operators stays off: a spinning runtime thread kept a core from the
+     * database statements that follow the query vector on the same machine.
+     */
+    int queryIntraOpThreads();
+
     /** Most passages of consecutive CVs embedded in one call to the model while indexing. */
     int embeddingBatch();
 

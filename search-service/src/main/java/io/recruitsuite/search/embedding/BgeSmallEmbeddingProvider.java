@@ -40,7 +40,7 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
     private static final String MODEL_FILE = "/bge-small-en-v1.5-q.onnx";
     private static final String TOKENIZER_FILE = "/bge-small-en-v1.5-q-tokenizer.json";
 
-    /** Search queries: one text at a time, which the runtime may spread over the cores (its default). */
+    /** Search queries: one text at a time, spread over {@code search.query-intra-op-threads} runtime threads. */
     private EmbeddingModel model;
     /** CV passages: several at once on {@code search.embedding-threads}, each on one thread (see {@link #passageModel}). */
     private EmbeddingModel passages;
@@ -54,23 +54,22 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
             t.setDaemon(true);
             return t;
         });
-        model = new BgeSmallEnV15QuantizedEmbeddingModel(executor);
-        passages = passageModel();
+        model = session(config.queryIntraOpThreads());
+        passages = session(config.embeddingIntraOpThreads());
     }
 
     /**
-     * The same model file in a session of its own for passages: the batch is already spread over
-     * {@code search.embedding-threads} passages at a time, so each run stays on its thread
-     * ({@code search.embedding-intra-op-threads}) and idle runtime threads do not spin. The default
-     * session adds a runtime thread per run that spins between operators: on a machine whose cores the
-     * model fills, that took CPU from the database writes and the consumer that indexing also needs.
+     * The model in a session of its own, with {@code intraOpThreads} runtime threads per run that do not spin
+     * between operators (the library's default session spins: on a machine whose cores the model shares with
+     * the database, a spinning thread took the CPU that indexing's writes and a search's statements need).
+     * Passages run with one thread each: a batch is already spread over {@code search.embedding-threads}.
      */
-    private EmbeddingModel passageModel() {
+    private EmbeddingModel session(int intraOpThreads) {
         try (InputStream modelFile = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(MODEL_FILE);
              InputStream tokenizer = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(TOKENIZER_FILE)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(config.embeddingIntraOpThreads());
+            options.setIntraOpNumThreads(intraOpThreads);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, environment.createSession(modelFile.readAllBytes(), options),
                     tokenizer, PoolingMode.CLS);
@@ -86,7 +85,7 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
                 }
             };
         } catch (IOException | OrtException e) {
-            throw new IllegalStateException("cannot load the embedding model for passages", e);
+            throw new IllegalStateException("cannot load the embedding model", e);
         }
     }
 
