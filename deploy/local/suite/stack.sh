@@ -82,19 +82,20 @@ service_env() { # svc env -> prints env assignments for that service
   fi
 }
 
-# The JVM options of a local service (RS_JVM_OPTIONS adds to them, e.g. a Flight Recorder for ./suite bench):
-# a bounded heap (search-service holds its model), serial GC (one or two cores per service, no pause target), and
-# the class-data archive the build made of the classes the service loads while starting (RS_APPCDS=false: without)
 # JIT compilation thresholds ten times the JVM's defaults: with the defaults, compiling start-up code that runs a few
 # hundred times and never again took half of a service's CPU until ready (4-5 of 9-10 s on two cores); request paths
 # reach these counts within seconds of traffic. Not for the gateway: every request crosses it, its lukewarm code then
-# kept C2 busy for minutes of traffic, and it starts in about 3 s anyway (docs/performance.md, "Start and footprint")
+# kept C2 busy for minutes of traffic, and it starts in about 4 s anyway (docs/performance.md, "Start and footprint")
 JIT_THRESHOLDS="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 \
 -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=60000"
+
+# The JVM options of a local service (RS_JVM_OPTIONS adds to them, e.g. a Flight Recorder for ./suite bench):
+# a bounded heap (search-service holds its model) that starts small and grows with the live set (the JVM's default
+# initial heap is 1/64 of the machine's memory, the whole 384 MB on 24 GB, which a service touches once and keeps
+# resident), serial GC (one or two cores per service, no pause target), the JIT thresholds above, and the class-data
+# archive the build made of the classes the service loads while starting (RS_APPCDS=false: without)
 jvm_options() { # svc
   local heap=384m archive="$ROOT/$(module_of "$1")/target/quarkus-app/app-cds.jsa"; [ "$1" = search ] && heap=768m
-  # a small initial heap that grows with the live set: the JVM's default initial heap is 1/64 of the machine's memory
-  # (the whole 384 MB on 24 GB), which a service touches once and keeps resident
   local jit=$JIT_THRESHOLDS; [ "$1" = gateway ] && jit=
   local options="-Xms32m -Xmx$heap -XX:+UseSerialGC $jit"
   if [ "${RS_APPCDS:-true}" = true ] && [ -f "$archive" ]; then options+=" -XX:SharedArchiveFile=$archive"; fi
@@ -112,10 +113,10 @@ start_service() { # svc env
     # shellcheck disable=SC1090
     source <(service_env "$svc" "$env")
     set +a
-    # from the application's own folder: the class-data archive names its class path relative to it
     # two malloc arenas, not eight per core: native allocations of many threads (compilers, Netty, the model) would
     # otherwise keep tens of MB of half-empty arenas resident
     export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+    # from the application's own folder: the class-data archive names its class path relative to it
     cd "$ROOT/$(module_of "$svc")/target/quarkus-app"
     exec nohup java "${options[@]}" -jar quarkus-run.jar >"$LOGS/$name.log" 2>&1
   ) &
