@@ -11,6 +11,8 @@ import io.recruitsuite.gateway.auth.Authenticator;
 import io.recruitsuite.gateway.auth.Credentials;
 import io.recruitsuite.gateway.auth.TooManyAttempts;
 import io.recruitsuite.gateway.auth.InternalTokenSigner;
+import io.recruitsuite.gateway.auth.KeyVerifier;
+import io.recruitsuite.gateway.auth.RevokedThroughGateway;
 import io.recruitsuite.gateway.auth.Principal;
 import io.recruitsuite.gateway.discovery.Discovery;
 import io.recruitsuite.gateway.idempotency.Idempotency;
@@ -88,6 +90,8 @@ public class GatewayHandler {
     GatewayMetrics metrics;
     @Inject
     Idempotency idempotency;
+    @Inject
+    KeyVerifier keys;
 
     private RouteTable routes;
 
@@ -376,11 +380,17 @@ public class GatewayHandler {
                         .failWith(() -> streamed && !request.isEnded() ? new ClientBodyIncomplete()
                                 : new TimeoutException("no answer in time")))
                 .subscribe().with(response -> {
-                    if (claim != null && claim.outcome() == Idempotency.Outcome.PROCEED) {
-                        relayAndKeep(rc, response, hasBody, claim, route.secretAnswers());
-                    } else {
-                        relay(rc, response, hasBody);
-                    }
+                    Runnable relaying = () -> {
+                        if (claim != null && claim.outcome() == Idempotency.Outcome.PROCEED) {
+                            relayAndKeep(rc, response, hasBody, claim, route.secretAnswers());
+                        } else {
+                            relay(rc, response, hasBody);
+                        }
+                    };
+                    // a revocation relayed here takes effect before its answer leaves, not when its event arrives
+                    RevokedThroughGateway.prefix(request.method().name(), request.path(), response.statusCode()).ifPresentOrElse(
+                            prefix -> keys.evictPrefix(prefix).subscribe().with(evicted -> relaying.run(), evictionFailed -> relaying.run()),
+                            relaying);
                 }, failure -> {
                     if (claim != null) {
                         idempotency.release(claim).subscribe().with(v -> { }, e -> { });
