@@ -10,19 +10,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads {@code recruit.candidate-events} a poll at a time. Every upload of the poll is queued for
  * embedding at once (in order, several CVs per call to the model), and the events are applied strictly one after another, so
- * the model works on the next CVs while the database writes the previous one. A malformed record is
- * logged and skipped; a failure to apply a good one (database down) is retried with back-off, holding
- * the partition, so no event is lost and the order per organization holds. The offsets of a poll are
- * committed once all its events are applied; a replay after a crash changes nothing (event ids).
+ * the model works on the next CVs while the database writes the previous one. One poll is read ahead: while a poll's events
+ * are applied, the next poll's CVs are already fetched and embedded, so the model never waits for a poll's last writes, the
+ * broker's answer and the next fetches (on two cores that idle gap cost a third of the model's throughput).
+ * <p>
+ * A malformed record is logged and skipped; a failure to apply a good one (database down) is retried with back-off, holding
+ * the partition, so no event is lost and the order per organization holds. A poll is acknowledged once all its events are
+ * applied, and the offsets committed then cover only polls applied in full; a replay after a crash changes nothing (event ids).
  */
 @ApplicationScoped
 public class CandidateEventsConsumer {
@@ -39,8 +46,16 @@ public class CandidateEventsConsumer {
     private record Step(Indexer.Prepared prepared, Indexer.Source source) {
     }
 
+    /** Done when every poll read so far has been applied; each poll's applying starts after the one before it. */
+    private CompletableFuture<Void> applied = CompletableFuture.completedFuture(null);
+
     @Incoming("candidate-events")
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> poll) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecords<String, String> records = poll.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(metadata -> (ConsumerRecords<String, String>) metadata.getRecords())
+                .orElse(ConsumerRecords.empty());
         List<EventEnvelope> events = new ArrayList<>(records.count());
         List<Indexer.Source> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
@@ -55,10 +70,22 @@ public class CandidateEventsConsumer {
         for (int i = 0; i < events.size(); i++) {
             steps.add(new Step(prepared.get(i), sources.get(i)));
         }
-        return Multi.createFrom().iterable(steps)
+        CompletableFuture<Void> before = applied;
+        CompletableFuture<Void> mine = before.thenCompose(ignored -> Multi.createFrom().iterable(steps)
                 .onItem().transformToUniAndConcatenate(this::apply)
                 .collect().last()
-                .replaceWithVoid();
+                .replaceWithVoid()
+                .subscribeAsCompletionStage());
+        applied = mine;
+        mine.whenComplete((done, failure) -> {
+            if (failure == null) {
+                poll.ack();
+            } else {
+                poll.nack(failure);
+            }
+        });
+        // the next poll is read once the one before this is applied: at most two polls in memory, one of them being written
+        return Uni.createFrom().completionStage(before);
     }
 
     private EventEnvelope read(ConsumerRecord<String, String> record) {

@@ -120,11 +120,25 @@ public final class EvalSet {
     }
 
     /** Publishes one {@code document.upload} per CV for {@code org} through one producer, as the candidate-service would. */
+    private static KafkaProducer<String, String> producer;
+
+    /**
+     * One producer for the whole test JVM (closed when it exits): a benchmark round times the indexing path, not the
+     * connection and metadata requests of a new producer, nor the JIT compiling one again.
+     */
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
+            KafkaProducer<String, String> created = producer;
+            Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+        }
+        return producer;
+    }
+
     public static void publishUploads(String org, List<Cv> cvs) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new StringSerializer())) {
+        try {
+            KafkaProducer<String, String> producer = producer();
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (Cv cv : cvs) {
                 String documentId = documentId(org, cv.id());

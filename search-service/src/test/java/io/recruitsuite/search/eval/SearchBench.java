@@ -34,7 +34,7 @@ import java.util.Random;
  * <li>ingestion: alternating rounds of (a) the model alone embedding the chunks of N CVs (the faster of
  * one call per CV and calls of 32 passages) and (b) the
  * same N CVs published as upload events and indexed by the running service (Kafka, chunking,
- * embedding, PostgreSQL), after one unmeasured warm-up round of each; CVs per second of each, medians;</li>
+ * embedding, PostgreSQL), after unmeasured warm-up rounds of both until the JIT has settled; CVs per second of each, medians;</li>
  * <li>latency: a corpus of one organization with 10,000 CVs, one with 100,000 CVs and 1,000 other
  * organizations of 20 CVs each in the same tables. Its vectors are a few thousand really embedded
  * chunks copied with small deterministic perturbations (embedding 120,000 CVs would take hours on
@@ -55,6 +55,9 @@ class SearchBench {
     static final int INGEST_CVS = Integer.getInteger("bench.ingest-cvs", 120);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int WARMUP_CVS = Integer.getInteger("bench.warmup-cvs", 100);
+    /** Warm-up rounds end when the JIT compiled for at most this share of a round's time (at least 2, at most the maximum). */
+    static final double JIT_SETTLED = Double.parseDouble(System.getProperty("bench.jit-settled", "0.03"));
+    static final int WARMUP_ROUNDS_MAX = Integer.getInteger("bench.warmup-rounds-max", 8);
     static final int OTHER_ORGS = Integer.getInteger("bench.other-orgs", 1000);
     static final int OTHER_ORG_CVS = 20;
     static final int BASE_CHUNKS = Integer.getInteger("bench.base-chunks", 2000);
@@ -116,16 +119,33 @@ class SearchBench {
         List<String> allChunks = batch.stream().flatMap(cv -> chunker.split(cv.text()).stream()).toList();
         List<Double> raw = new ArrayList<>();
         List<Double> ingest = new ArrayList<>();
-        // one unmeasured round of each path: the indexing path (consumer, JSON, SQL client, PostgreSQL's
-        // pages) needs its warm-up as the model does, or the first rounds measure the JIT compiler
+        // unmeasured rounds of each path: the indexing path (consumer, JSON, SQL client, PostgreSQL's pages) needs its
+        // warm-up as the model does, or the rounds measure the JIT compiler (it took 7 % of the machine in rounds after a
+        // single warm-up round): rounds until the JIT compiled for at most JIT_SETTLED of a round, at least two
         List<EvalSet.Cv> warmUp = cvs.subList(cvs.size() - Math.min(WARMUP_CVS, cvs.size() / 2), cvs.size());
-        for (EvalSet.Cv cv : warmUp) {
-            embeddings.embedPassages(chunker.split(cv.text()));
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int w = 1; w <= WARMUP_ROUNDS_MAX; w++) {
+            long compiled = jit.getTotalCompilationTime();
+            long started = System.nanoTime();
+            for (EvalSet.Cv cv : warmUp) {
+                embeddings.embedPassages(chunker.split(cv.text()));
+            }
+            String warmOrg = "org_bench_warmup_" + w + "_" + System.currentTimeMillis();
+            EvalSet.publishUploads(warmOrg, warmUp);
+            awaitIndexed(warmOrg, warmUp.size(), Duration.ofMinutes(10));
+            sql("delete from search_documents where organization_id = '" + warmOrg + "'");
+            double share = (jit.getTotalCompilationTime() - compiled) / (seconds(started) * 1000);
+            line(String.format(Locale.ROOT, "warm-up round %d (%d CVs on each path): JIT compiling %.1f %% of the round", w,
+                    warmUp.size(), 100 * share));
+            if (w >= 2 && share <= JIT_SETTLED) {
+                break;
+            }
+            if (w == WARMUP_ROUNDS_MAX) {
+                line("warm-up gave up waiting for the JIT after " + w + " rounds");
+            }
         }
-        String warmOrg = "org_bench_warmup_" + System.currentTimeMillis();
-        EvalSet.publishUploads(warmOrg, warmUp);
-        awaitIndexed(warmOrg, warmUp.size(), Duration.ofMinutes(10));
-        sql("delete from search_documents where organization_id = '" + warmOrg + "'");
+        long compiledBeforeRounds = jit.getTotalCompilationTime();
+        long roundsStarted = System.nanoTime();
         for (int round = 1; round <= ROUNDS; round++) {
             // the model's best on this machine: the faster of one call per CV and calls of 32 passages
             long t0 = System.nanoTime();
@@ -148,6 +168,8 @@ class SearchBench {
                     + "indexing path %.2f CVs/s", round, raw.get(round - 1), perCv, batched, ingest.get(round - 1)));
             sql("delete from search_documents where organization_id = '" + org + "'");
         }
+        line(String.format(Locale.ROOT, "JIT compiling during the rounds: %.1f s of %.1f s", (jit.getTotalCompilationTime()
+                - compiledBeforeRounds) / 1000.0, seconds(roundsStarted)));
         double rawMedian = median(raw);
         double ingestMedian = median(ingest);
         line(String.format(Locale.ROOT, "\n%d CVs (%d chunks) per round, %d rounds, indexing threads %d; medians: raw model %.2f CVs/s "
