@@ -55,7 +55,8 @@ public class CandidateEventsConsumer {
         @SuppressWarnings("unchecked")
         ConsumerRecords<String, String> records = poll.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .map(metadata -> (ConsumerRecords<String, String>) metadata.getRecords())
-                .orElse(ConsumerRecords.empty());
+                // the connector always attaches them; acknowledging a poll whose records were not read would lose them
+                .orElseThrow(() -> new IllegalStateException("a poll without the metadata of its records"));
         List<EventEnvelope> events = new ArrayList<>(records.count());
         List<Indexer.Source> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
