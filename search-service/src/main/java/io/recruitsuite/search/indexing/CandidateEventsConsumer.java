@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * embedding at once (in order, several CVs per call to the model), and the events are applied strictly one after another, so
  * the model works on the next CVs while the database writes the previous one. One poll is read ahead: while a poll's events
  * are applied, the next poll's CVs are already fetched and embedded, so the model never waits for a poll's last writes, the
- * broker's answer and the next fetches (on two cores that idle gap cost a third of the model's throughput).
+ * broker's answer and the next fetches (on two cores that idle gap cost about a sixth of the model's throughput).
  * <p>
  * A malformed record is logged and skipped; a failure to apply a good one (database down) is retried with back-off, holding
  * the partition, so no event is lost and the order per organization holds. A poll is acknowledged once all its events are
