@@ -47,13 +47,25 @@ public interface SearchConfig {
     /** How often the index-size gauges are recounted. */
     Duration metricsRefresh();
 
-    /** Threads that embed CV passages (indexing and reindex); search queries embed on the shared worker pool. */
-    int indexingThreads();
-
-    /** Threads the embedding model may use to embed the passages of one batch in parallel. */
+    /**
+     * Threads that embed CV passages (indexing and reindex), one passage per run, from one queue in the order passages
+     * were queued; search queries embed on the shared worker pool, so an indexing backlog never delays a search.
+     */
     int embeddingThreads();
 
-    /** Threads the model runtime uses within one passage's run (the passages of a batch already run side by side). */
+    /**
+     * Most consecutive events of a poll the consumer applies in one transaction (one commit for all of them). A group
+     * that cannot apply as a whole is applied one event at a time.
+     */
+    int eventsPerTransaction();
+
+    /**
+     * The consumer reads the next poll while fewer than this many events read are not yet applied: enough for the model to
+     * always have the next CVs queued, few enough to bound memory (at most this plus one poll, max.poll.records).
+     */
+    int eventsAhead();
+
+    /** Threads the model runtime uses within one passage's run (passages already run side by side on the embedding threads). */
     int embeddingIntraOpThreads();
 
     /**
@@ -62,9 +74,6 @@ public interface SearchConfig {
      * database statements that follow the query vector on the same machine.
      */
     int queryIntraOpThreads();
-
-    /** Most passages of consecutive CVs embedded in one call to the model while indexing. */
-    int embeddingBatch();
 
     /** How long a search waits for the query-vector cache before embedding the query itself. */
     Duration queryCacheTimeout();

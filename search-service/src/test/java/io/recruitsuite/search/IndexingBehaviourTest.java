@@ -123,6 +123,10 @@ class IndexingBehaviourTest {
                 CandidateServiceStandIn.register(org, data.deepCopy().put("uploadedAt", "yesterday").put("text", cvs.get(i).text()));
             }
             events.add(SearchTest.envelope(org, "document.upload", data, UUID.randomUUID().toString()));
+            if (i == 3) {
+                // uploaded again in the same poll: the second write replaces the first's passages and terms
+                events.add(SearchTest.envelope(org, "document.upload", data, UUID.randomUUID().toString()));
+            }
             if (i == 0) {
                 // the rename must land on the row the upload writes, although it is read while that CV is embedded
                 events.add(SearchTest.envelope(org, "candidate.updated", MAPPER.createObjectNode()
@@ -140,6 +144,21 @@ class IndexingBehaviourTest {
         List<String> found = r.jsonPath().getList("data.id");
         assertEquals(Set.of(ids[0], ids[3], ids[4]), Set.copyOf(found));
         assertEquals("Renamed Rita", r.jsonPath().getString("data.find { it.id == '" + ids[0] + "' }.candidateName"));
+        // events applied together in one transaction keep BM25's statistics those of the terms written: the organization's
+        // documents and length, and every word's document count (the deleted CV and the first write of the re-upload gone)
+        var orgStats = pool.preparedQuery("select documents, total_length from search_org_stats where organization_id = $1")
+                .execute(Tuple.of(org)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        var written = pool.preparedQuery("select count(*), coalesce(sum(length), 0) from (select distinct document_id, length "
+                        + "from search_terms where organization_id = $1) d").execute(Tuple.of(org))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertEquals(3L, orgStats.getLong(0));
+        assertEquals(written.getLong(0), orgStats.getLong(0));
+        assertEquals(written.getLong(1), orgStats.getLong(1));
+        long wrongCounts = pool.preparedQuery("select count(*) from (select lexeme, count(*) n from search_terms where organization_id = $1 "
+                        + "group by lexeme) t full join (select lexeme, documents from search_term_stats where organization_id = $1) s "
+                        + "using (lexeme) where coalesce(t.n, 0) <> coalesce(s.documents, 0)").execute(Tuple.of(org))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        assertEquals(0L, wrongCounts, "words whose statistics differ from the terms written");
     }
 
     private long count(String org) {

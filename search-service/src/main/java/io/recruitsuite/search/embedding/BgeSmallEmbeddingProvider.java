@@ -18,7 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +45,7 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
 
     /** Search queries: one text at a time, spread over {@code search.query-intra-op-threads} runtime threads. */
     private EmbeddingModel model;
-    /** CV passages: several at once on {@code search.embedding-threads}, each on one thread (see {@link #passageModel}). */
+    /** CV passages: queued on {@code search.embedding-threads}, each run on one thread (see {@link #session}). */
     private EmbeddingModel passages;
     private ExecutorService executor;
 
@@ -104,11 +107,18 @@ public class BgeSmallEmbeddingProvider implements EmbeddingProvider {
         return 384;
     }
 
+    /** Each passage is one run of the model on one of the {@code search.embedding-threads}, in the order queued. */
     @Override
-    public List<float[]> embedPassages(List<String> passages) {
-        return this.passages.embedAll(passages.stream().map(TextSegment::from).toList()).content().stream()
-                .map(e -> e.vector())
-                .toList();
+    public List<CompletableFuture<float[]>> submitPassages(List<String> texts) {
+        List<CompletableFuture<float[]>> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            try {
+                vectors.add(CompletableFuture.supplyAsync(() -> passages.embed(TextSegment.from(text)).content().vector(), executor));
+            } catch (RejectedExecutionException shuttingDown) {
+                vectors.add(CompletableFuture.failedFuture(shuttingDown));
+            }
+        }
+        return vectors;
     }
 
     @Override

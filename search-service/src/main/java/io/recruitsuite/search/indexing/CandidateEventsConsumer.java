@@ -18,7 +18,10 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads {@code recruit.candidate-events} a poll at a time. Every upload of the poll is queued for
@@ -48,6 +51,9 @@ public class CandidateEventsConsumer {
 
     /** Done when every poll read so far has been applied; each poll's applying starts after the one before it. */
     private CompletableFuture<Void> applied = CompletableFuture.completedFuture(null);
+    /** Events read and not yet applied (or skipped). */
+    private final AtomicInteger unapplied = new AtomicInteger();
+    private final Queue<CompletableFuture<Void>> waitingForRoom = new ConcurrentLinkedQueue<>();
 
     @Incoming("candidate-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
@@ -71,9 +77,9 @@ public class CandidateEventsConsumer {
         for (int i = 0; i < events.size(); i++) {
             steps.add(new Step(prepared.get(i), sources.get(i)));
         }
-        CompletableFuture<Void> before = applied;
-        CompletableFuture<Void> mine = before.thenCompose(ignored -> Multi.createFrom().iterable(steps)
-                .onItem().transformToUniAndConcatenate(this::apply)
+        unapplied.addAndGet(steps.size());
+        CompletableFuture<Void> mine = applied.thenCompose(ignored -> Multi.createFrom().iterable(groups(steps))
+                .onItem().transformToUniAndConcatenate(group -> applyGroup(group).invoke(() -> released(group.size())))
                 .collect().last()
                 .replaceWithVoid()
                 .subscribeAsCompletionStage());
@@ -85,8 +91,30 @@ public class CandidateEventsConsumer {
                 poll.nack(failure);
             }
         });
-        // the next poll is read once the one before this is applied: at most two polls in memory, one of them being written
-        return Uni.createFrom().completionStage(before);
+        // the next poll is read while fewer than search.events-ahead events wait to be applied: the model always has the
+        // next CVs queued (a small poll no longer leaves it idle until the next one is read and fetched), memory stays bounded
+        return Uni.createFrom().completionStage(room());
+    }
+
+    /** Done once fewer than {@code search.events-ahead} events read are not yet applied. */
+    private CompletableFuture<Void> room() {
+        if (unapplied.get() < config.eventsAhead()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> room = new CompletableFuture<>();
+        waitingForRoom.add(room);
+        // an application may have finished between the check and the wait
+        released(0);
+        return room;
+    }
+
+    private void released(int events) {
+        if (unapplied.addAndGet(-events) < config.eventsAhead()) {
+            CompletableFuture<Void> waiting;
+            while ((waiting = waitingForRoom.poll()) != null) {
+                waiting.complete(null);
+            }
+        }
     }
 
     private EventEnvelope read(ConsumerRecord<String, String> record) {
@@ -98,6 +126,35 @@ public class CandidateEventsConsumer {
             LOG.warn("skipping a candidate event that is not a valid envelope");
             return null;
         }
+    }
+
+    /** Consecutive events of the poll, at most {@code search.events-per-transaction} to a group. */
+    private List<List<Step>> groups(List<Step> steps) {
+        List<List<Step>> groups = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i += config.eventsPerTransaction()) {
+            groups.add(steps.subList(i, Math.min(steps.size(), i + config.eventsPerTransaction())));
+        }
+        return groups;
+    }
+
+    /**
+     * A group's events in one transaction, retried while the failure may pass; when it cannot apply as a whole (bad data in
+     * one event), its events are applied one by one, so only the bad one is skipped.
+     */
+    private Uni<Void> applyGroup(List<Step> group) {
+        if (group.size() == 1) {
+            return apply(group.get(0));
+        }
+        return Uni.createFrom().deferred(() -> indexer.applyTogether(group.stream().map(Step::prepared).toList(),
+                        group.stream().map(Step::source).toList()))
+                .onFailure(CandidateEventsConsumer::isTransient).invoke(e -> LOG.warnf("indexing %d events failed, retrying: %s",
+                        group.size(), e.toString()))
+                .onFailure(CandidateEventsConsumer::isTransient).retry()
+                .withBackOff(config.indexingRetry().initial(), config.indexingRetry().max()).indefinitely()
+                .onFailure().recoverWithUni(e -> Multi.createFrom().iterable(group)
+                        .onItem().transformToUniAndConcatenate(this::apply)
+                        .collect().last()
+                        .replaceWithVoid());
     }
 
     private Uni<Void> apply(Step step) {

@@ -69,28 +69,39 @@ public class IndexRepository {
         for (int i = 0; i < chunks.size(); i++) {
             rows.add(Tuple.of(d.id(), d.organizationId(), i, chunks.get(i), Vectors.literal(vectors.get(i))));
         }
-        Uni<Void> upsert = tx.preparedQuery("insert into search_documents (id, organization_id, candidate_id, filename, candidate_name, "
+        // xmax is 0 on a row this statement inserted: a new document has no passages or terms to replace
+        return tx.preparedQuery("insert into search_documents (id, organization_id, candidate_id, filename, candidate_name, "
                         + "candidate_email, file_type, file_size, word_count, uploaded_at, tags, stage, job_ids) "
                         + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (id) do update set "
                         + "filename = excluded.filename, candidate_name = excluded.candidate_name, candidate_email = excluded.candidate_email, "
                         + "file_type = excluded.file_type, file_size = excluded.file_size, word_count = excluded.word_count, "
                         + "uploaded_at = excluded.uploaded_at, tags = excluded.tags, stage = excluded.stage, job_ids = excluded.job_ids, "
-                        + "indexed_at = now() where search_documents.organization_id = excluded.organization_id")
+                        + "indexed_at = now() where search_documents.organization_id = excluded.organization_id "
+                        + "returning (xmax = 0) as inserted")
                 .execute(doc)
-                .chain(() -> tx.preparedQuery("delete from search_chunks where document_id = $1 and organization_id = $2")
-                        .execute(Tuple.of(d.id(), d.organizationId())))
+                .chain(written -> {
+                    if (written.rowCount() == 0) {
+                        // the id is another organization's document: nothing of this one is written beside it
+                        return Uni.createFrom().voidItem();
+                    }
+                    boolean inserted = written.iterator().next().getBoolean("inserted");
+                    return (inserted ? Uni.createFrom().voidItem() : replacedParts(tx, d))
+                            .chain(() -> tx.preparedQuery("select search_index_terms($1, $2, $3, $4::regconfig, $5, $6)")
+                                    .execute(Tuple.of(d.organizationId(), d.id(), keywordText, config.text().configuration(),
+                                            config.bm25().k1(), config.bm25().b())))
+                            .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem()
+                                    : tx.preparedQuery("insert into search_chunks (document_id, organization_id, chunk_index, content, embedding) "
+                                            + "values ($1, $2, $3, $4, $5::vector)").executeBatch(rows).replaceWithVoid());
+                })
+                .replaceWithVoid();
+    }
+
+    /** Deletes what an earlier upload of the document wrote: its passages and its terms (the statistics follow by trigger). */
+    private Uni<Void> replacedParts(SqlClient tx, IndexedDocument d) {
+        return tx.preparedQuery("delete from search_chunks where document_id = $1 and organization_id = $2")
+                .execute(Tuple.of(d.id(), d.organizationId()))
                 .chain(() -> tx.preparedQuery("delete from search_terms where document_id = $1 and organization_id = $2")
                         .execute(Tuple.of(d.id(), d.organizationId())))
-                .chain(() -> tx.preparedQuery("select search_index_terms($1, $2, $3, $4::regconfig, $5, $6)")
-                        .execute(Tuple.of(d.organizationId(), d.id(), keywordText, config.text().configuration(), config.bm25().k1(),
-                                config.bm25().b())))
-                .replaceWithVoid();
-        if (rows.isEmpty()) {
-            return upsert;
-        }
-        return upsert.chain(() -> tx.preparedQuery("insert into search_chunks (document_id, organization_id, chunk_index, content, embedding) "
-                        + "values ($1, $2, $3, $4, $5::vector)")
-                .executeBatch(rows))
                 .replaceWithVoid();
     }
 

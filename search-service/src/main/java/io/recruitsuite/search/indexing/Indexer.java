@@ -14,6 +14,7 @@ import io.recruitsuite.search.SearchConfig;
 import io.recruitsuite.search.candidates.CandidateDocument;
 import io.recruitsuite.search.candidates.CandidateDocuments;
 import io.recruitsuite.search.embedding.EmbeddingProvider;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.PostConstruct;
@@ -22,8 +23,10 @@ import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -31,7 +34,7 @@ import java.util.function.Function;
 /**
  * Applies candidate and document events to the index, each exactly once: the event id is recorded
  * in the same transaction as its effect, together with the event's position in the topic. Embedding
- * happens before the transaction, on the bounded indexing pool ({@link IndexingWorkers}), so neither
+ * happens before the transaction, on the model's bounded passage threads ({@code search.embedding-threads}), so neither
  * the event loop, a database connection nor the worker threads that embed search queries wait for it.
  * <p>
  * {@link #prepareAll} starts that embedding as soon as events are read, so while one CV's transaction
@@ -55,8 +58,6 @@ public class Indexer {
     EmbeddingProvider embeddings;
     @Inject
     SearchConfig config;
-    @Inject
-    IndexingWorkers workers;
     @Inject
     CandidateDocuments documents;
 
@@ -122,8 +123,8 @@ public class Indexer {
 
     /**
      * Reads events in their order and starts, for their CVs, the fetch from the candidate-service (all at once) and then
-     * the embedding on the indexing pool: consecutive CVs share one call to the model of at most {@code search.embedding-batch}
-     * passages (the model embeds a batch faster than the same passages one small call at a time). An upload whose fields
+     * the embedding: their passages are queued for the model in the events' order, so its threads never wait for the last
+     * passage of a group before starting the next (that idle tail cost several percent of ingestion). An upload whose fields
      * cannot be read fails when applied; one whose fetch failed is fetched again when applied.
      */
     public List<Prepared> prepareAll(List<EventEnvelope> events) {
@@ -149,37 +150,26 @@ public class Indexer {
             prepared.add(p);
             uploads.add(p);
         }
-        if (!uploads.isEmpty()) {
-            CompletableFuture.allOf(uploads.stream().map(p -> p.upload).toArray(CompletableFuture[]::new))
-                    .whenComplete((ignored, failure) -> embedInBatches(uploads));
+        for (Prepared p : uploads) {
+            // queued for the model as soon as this CV is fetched: waiting for the whole poll's fetches left the model idle
+            p.upload.whenComplete((fetched, failure) -> embedAhead(p, failure == null ? fetched.orElse(null) : null));
         }
         return prepared;
     }
 
-    /** Once every fetch of a poll is done: the fetched CVs in batches of passages; the rest get no vectors ahead. */
-    private void embedInBatches(List<Prepared> uploads) {
-        List<Upload> group = new ArrayList<>();
-        List<CompletableFuture<List<float[]>>> groupVectors = new ArrayList<>();
-        int groupPassages = 0;
-        for (Prepared p : uploads) {
-            Upload upload = p.upload.isCompletedExceptionally() ? null : p.upload.join().orElse(null);
-            if (upload == null) {
-                p.vectors.completeExceptionally(new IllegalStateException("nothing fetched to embed"));
-                continue;
-            }
-            if (!group.isEmpty() && groupPassages + upload.chunks().size() > config.embeddingBatch()) {
-                embedTogether(group, groupVectors);
-                group = new ArrayList<>();
-                groupVectors = new ArrayList<>();
-                groupPassages = 0;
-            }
-            group.add(upload);
-            groupVectors.add(p.vectors);
-            groupPassages += upload.chunks().size();
+    /** The fetched CV's passages queued for the model; a CV that could not be fetched gets no vectors ahead. */
+    private void embedAhead(Prepared p, Upload upload) {
+        if (upload == null) {
+            p.vectors.completeExceptionally(new IllegalStateException("nothing fetched to embed"));
+            return;
         }
-        if (!group.isEmpty()) {
-            embedTogether(group, groupVectors);
-        }
+        submit(upload).whenComplete((vectors, failure) -> {
+            if (failure == null) {
+                p.vectors.complete(vectors);
+            } else {
+                p.vectors.completeExceptionally(failure);
+            }
+        });
     }
 
     /** The CV of an upload event from the candidate-service, ready to embed; empty when it no longer exists there. */
@@ -188,27 +178,11 @@ public class Indexer {
                 .map(found -> found.map(d -> upload(org, d)));
     }
 
-    /** One call to the model for the passages of several CVs; each CV's future gets its own vectors. */
-    private void embedTogether(List<Upload> uploads, List<CompletableFuture<List<float[]>>> futures) {
-        List<String> passages = uploads.stream().flatMap(u -> u.chunks().stream()).toList();
-        Runnable embed = () -> {
-            try {
-                List<float[]> vectors = passages.isEmpty() ? List.of() : embeddings.embedPassages(passages);
-                int from = 0;
-                for (int i = 0; i < uploads.size(); i++) {
-                    int to = from + uploads.get(i).chunks().size();
-                    futures.get(i).complete(List.copyOf(vectors.subList(from, to)));
-                    from = to;
-                }
-            } catch (RuntimeException e) {
-                futures.forEach(f -> f.completeExceptionally(e));
-            }
-        };
-        try {
-            workers.executor().execute(embed);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            futures.forEach(f -> f.completeExceptionally(shuttingDown));
-        }
+    /** The CV's passages queued for the model; done when all their vectors are. */
+    private CompletableFuture<List<float[]>> submit(Upload upload) {
+        List<CompletableFuture<float[]>> passages = embeddings.submitPassages(upload.chunks());
+        return CompletableFuture.allOf(passages.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> passages.stream().map(CompletableFuture::join).toList());
     }
 
     /** Applies an event the live consumer read at {@code source} (null when unknown), once. */
@@ -218,34 +192,31 @@ public class Indexer {
 
     /** Applies a prepared event the live consumer read at {@code source} (null when unknown), once. */
     public Uni<Void> apply(Prepared prepared, Source source) {
-        return applyOnce(prepared, source);
+        return writeOf(prepared, source).chain(write -> write == null ? Uni.createFrom().voidItem() : transaction(List.of(write)));
+    }
+
+    /**
+     * Applies consecutive prepared events in one transaction, each once and in their order: one commit (and one flush of the
+     * database's log) for all of them instead of one each. It fails as a whole; the caller may then apply them one by one.
+     */
+    public Uni<Void> applyTogether(List<Prepared> prepared, List<Source> sources) {
+        List<Uni<Write>> writes = new ArrayList<>(prepared.size());
+        for (int i = 0; i < prepared.size(); i++) {
+            int event = i;
+            writes.add(Uni.createFrom().deferred(() -> writeOf(prepared.get(event), sources.get(event))));
+        }
+        return Multi.createFrom().iterable(writes).onItem().transformToUniAndConcatenate(w -> w)
+                .collect().asList()
+                .chain(ready -> ready.isEmpty() ? Uni.createFrom().voidItem() : transaction(ready));
     }
 
     /**
      * Writes documents read from the candidate-service's listing (a rebuild), whatever the index holds of them: their
-     * passages are embedded in batches on the indexing pool, then each is written in a transaction of its own.
+     * passages are queued for the model, then each is written in a transaction of its own.
      */
     public Uni<Integer> reindex(String org, List<CandidateDocument> page) {
         List<Upload> uploads = page.stream().map(d -> upload(org, d)).toList();
-        List<CompletableFuture<List<float[]>>> futures = uploads.stream().map(u -> new CompletableFuture<List<float[]>>()).toList();
-        List<Upload> group = new ArrayList<>();
-        List<CompletableFuture<List<float[]>>> groupVectors = new ArrayList<>();
-        int groupPassages = 0;
-        for (int i = 0; i < uploads.size(); i++) {
-            Upload upload = uploads.get(i);
-            if (!group.isEmpty() && groupPassages + upload.chunks().size() > config.embeddingBatch()) {
-                embedTogether(group, groupVectors);
-                group = new ArrayList<>();
-                groupVectors = new ArrayList<>();
-                groupPassages = 0;
-            }
-            group.add(upload);
-            groupVectors.add(futures.get(i));
-            groupPassages += upload.chunks().size();
-        }
-        if (!group.isEmpty()) {
-            embedTogether(group, groupVectors);
-        }
+        List<CompletableFuture<List<float[]>>> futures = uploads.stream().map(this::submit).toList();
         Uni<Integer> written = Uni.createFrom().item(0);
         for (int i = 0; i < uploads.size(); i++) {
             Upload upload = uploads.get(i);
@@ -258,7 +229,12 @@ public class Indexer {
         return written;
     }
 
-    private Uni<Void> applyOnce(Prepared prepared, Source source) {
+    /** An event ready to be written: its id, organization and place in the topic, and what it does to the index. */
+    private record Write(UUID eventId, String organizationId, Source source, Function<SqlClient, Uni<?>> effect) {
+    }
+
+    /** What applying the event writes, once its CV is fetched and embedded; null (no write at all) for an event of no organization. */
+    private Uni<Write> writeOf(Prepared prepared, Source source) {
         if (prepared.unreadable != null) {
             return Uni.createFrom().failure(prepared.unreadable);
         }
@@ -266,9 +242,9 @@ public class Indexer {
         UUID eventId = UUID.fromString(event.id());
         String org = event.organizationId();
         if (isBlank(org)) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
-        Applier once = (effect) -> transaction(eventId, org, source, effect);
+        Applier once = effect -> Uni.createFrom().item(new Write(eventId, org, source, effect));
         return switch (event.type()) {
             // erased since it was uploaded: nothing to index, the event still counts as applied
             case EventTypes.DOCUMENT_UPLOAD -> prepared.upload().chain(fetched -> fetched.isEmpty()
@@ -306,7 +282,7 @@ public class Indexer {
     }
 
     private interface Applier {
-        Uni<Void> apply(Function<SqlClient, Uni<?>> effect);
+        Uni<Write> apply(Function<SqlClient, Uni<?>> effect);
     }
 
     private Upload upload(String org, CandidateDocument data) {
@@ -324,20 +300,27 @@ public class Indexer {
     }
 
     private Uni<List<float[]>> embed(Upload upload) {
-        return Uni.createFrom().item(() -> upload.chunks().isEmpty() ? List.<float[]>of() : embeddings.embedPassages(upload.chunks()))
-                .runSubscriptionOn(workers.executor());
+        return Uni.createFrom().completionStage(() -> submit(upload));
     }
 
     /**
-     * The effect runs only if the event id is new, and the organization's position advances, under a shared lock that a
-     * finishing reindex takes exclusively.
+     * Each effect runs only if its event id is new, and each organization's position advances, under a shared lock of each
+     * organization (taken once) that a finishing reindex takes exclusively.
      */
-    private Uni<Void> transaction(UUID eventId, String org, Source source, Function<SqlClient, Uni<?>> effect) {
-        return index.pool().withTransaction(tx -> index.lockOrganizationShared(tx, org)
-                .chain(() -> index.markProcessed(tx, eventId))
-                .chain(fresh -> fresh ? effect.apply(tx).replaceWithVoid() : Uni.createFrom().voidItem())
-                .chain(() -> source == null ? Uni.createFrom().voidItem()
-                        : index.recordPosition(tx, org, source.partition(), source.offset())));
+    private Uni<Void> transaction(List<Write> writes) {
+        return index.pool().withTransaction(tx -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            Set<String> locked = new HashSet<>();
+            for (Write w : writes) {
+                boolean lock = locked.add(w.organizationId());
+                chain = chain.chain(() -> lock ? index.lockOrganizationShared(tx, w.organizationId()) : Uni.createFrom().voidItem())
+                        .chain(() -> index.markProcessed(tx, w.eventId()))
+                        .chain(fresh -> fresh ? w.effect().apply(tx).replaceWithVoid() : Uni.createFrom().voidItem())
+                        .chain(() -> w.source() == null ? Uni.createFrom().voidItem()
+                                : index.recordPosition(tx, w.organizationId(), w.source().partition(), w.source().offset()));
+            }
+            return chain;
+        });
     }
 
     private static List<String> listOrEmpty(List<String> values) {
