@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Writes of the search index. Every statement names the organization. */
@@ -56,10 +58,35 @@ public class IndexRepository {
     }
 
     /**
-     * Writes a document, its passages and its keyword terms (BM25 statistics of the organization follow
-     * by trigger), replacing what an earlier upload of the same document wrote.
+     * Documents whose terms a transaction wrote and has not yet added to their organizations' BM25 statistics: counted
+     * together by {@link #countTerms} before the transaction commits, or before it deletes terms (a count after the
+     * delete would add what the delete's trigger already took away).
      */
-    public Uni<Void> replaceDocument(SqlClient tx, IndexedDocument d, List<String> chunks, List<float[]> vectors, String keywordText) {
+    public static final class UncountedTerms {
+        private final Map<String, List<String>> documents = new LinkedHashMap<>();
+
+        void add(String organizationId, String documentId) {
+            documents.computeIfAbsent(organizationId, o -> new ArrayList<>()).add(documentId);
+        }
+    }
+
+    /** Adds the uncounted documents' terms to their organizations' statistics: one upsert per word per organization. */
+    public Uni<Void> countTerms(SqlClient tx, UncountedTerms uncounted) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<String>> org : uncounted.documents.entrySet()) {
+            Tuple args = Tuple.of(org.getKey()).addArrayOfString(org.getValue().toArray(String[]::new));
+            chain = chain.chain(() -> tx.preparedQuery("select search_count_terms($1, $2)").execute(args).replaceWithVoid());
+        }
+        uncounted.documents.clear();
+        return chain;
+    }
+
+    /**
+     * Writes a document, its passages and its keyword terms, replacing what an earlier upload of the same document wrote.
+     * The terms join {@code uncounted}: the caller counts them into the statistics before committing.
+     */
+    public Uni<Void> replaceDocument(SqlClient tx, UncountedTerms uncounted, IndexedDocument d, List<String> chunks, List<float[]> vectors,
+                                     String keywordText) {
         Tuple doc = Tuple.tuple(new ArrayList<>(List.of(d.id(), d.organizationId(), d.candidateId(), d.filename())))
                 .addValue(d.candidateName()).addValue(d.candidateEmail()).addValue(d.fileType())
                 .addLong(d.fileSize()).addInteger(d.wordCount()).addOffsetDateTime(d.uploadedAt())
@@ -85,10 +112,11 @@ public class IndexRepository {
                         return Uni.createFrom().voidItem();
                     }
                     boolean inserted = written.iterator().next().getBoolean("inserted");
-                    return (inserted ? Uni.createFrom().voidItem() : replacedParts(tx, d))
-                            .chain(() -> tx.preparedQuery("select search_index_terms($1, $2, $3, $4::regconfig, $5, $6)")
+                    return (inserted ? Uni.createFrom().voidItem() : countTerms(tx, uncounted).chain(() -> replacedParts(tx, d)))
+                            .chain(() -> tx.preparedQuery("select search_write_terms($1, $2, $3, $4::regconfig, $5, $6)")
                                     .execute(Tuple.of(d.organizationId(), d.id(), keywordText, config.text().configuration(),
                                             config.bm25().k1(), config.bm25().b())))
+                            .invoke(() -> uncounted.add(d.organizationId(), d.id()))
                             .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem()
                                     : tx.preparedQuery("insert into search_chunks (document_id, organization_id, chunk_index, content, embedding) "
                                             + "values ($1, $2, $3, $4, $5::vector)").executeBatch(rows).replaceWithVoid());

@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * Applies candidate and document events to the index, each exactly once: the event id is recorded
@@ -222,15 +221,24 @@ public class Indexer {
             Upload upload = uploads.get(i);
             CompletableFuture<List<float[]>> vectors = futures.get(i);
             written = written.chain(n -> Uni.createFrom().completionStage(vectors).onFailure().recoverWithUni(() -> embed(upload))
-                    .chain(v -> index.pool().withTransaction(tx -> index.lockOrganizationShared(tx, org)
-                            .chain(() -> index.replaceDocument(tx, upload.doc(), upload.chunks(), v, upload.keywordText()))))
+                    .chain(v -> index.pool().withTransaction(tx -> {
+                        IndexRepository.UncountedTerms uncounted = new IndexRepository.UncountedTerms();
+                        return index.lockOrganizationShared(tx, org)
+                                .chain(() -> index.replaceDocument(tx, uncounted, upload.doc(), upload.chunks(), v, upload.keywordText()))
+                                .chain(() -> index.countTerms(tx, uncounted));
+                    }))
                     .map(ignored -> n + 1));
         }
         return written;
     }
 
     /** An event ready to be written: its id, organization and place in the topic, and what it does to the index. */
-    private record Write(UUID eventId, String organizationId, Source source, Function<SqlClient, Uni<?>> effect) {
+    private record Write(UUID eventId, String organizationId, Source source, Effect effect, boolean removesTerms) {
+    }
+
+    /** What an event does within the transaction; CV uploads leave their terms to be counted with the transaction's others. */
+    private interface Effect {
+        Uni<?> apply(SqlClient tx, IndexRepository.UncountedTerms uncounted);
     }
 
     /** What applying the event writes, once its CV is fetched and embedded; null (no write at all) for an event of no organization. */
@@ -244,45 +252,45 @@ public class Indexer {
         if (isBlank(org)) {
             return Uni.createFrom().nullItem();
         }
-        Applier once = effect -> Uni.createFrom().item(new Write(eventId, org, source, effect));
+        Applier once = (effect, removesTerms) -> Uni.createFrom().item(new Write(eventId, org, source, effect, removesTerms));
         return switch (event.type()) {
             // erased since it was uploaded: nothing to index, the event still counts as applied
             case EventTypes.DOCUMENT_UPLOAD -> prepared.upload().chain(fetched -> fetched.isEmpty()
-                    ? once.apply(tx -> Uni.createFrom().voidItem())
-                    : prepared.vectors(fetched.get()).chain(vectors -> once.apply(tx -> index.replaceDocument(tx, fetched.get().doc(),
-                            fetched.get().chunks(), vectors, fetched.get().keywordText()))));
+                    ? once.apply((tx, uncounted) -> Uni.createFrom().voidItem(), false)
+                    : prepared.vectors(fetched.get()).chain(vectors -> once.apply((tx, uncounted) -> index.replaceDocument(tx, uncounted,
+                            fetched.get().doc(), fetched.get().chunks(), vectors, fetched.get().keywordText()), false)));
             case EventTypes.DOCUMENT_DELETED -> {
                 DocumentDeleted deleted = Events.data(mapper, event, Events.DOCUMENT_DELETED);
-                yield once.apply(tx -> index.deleteDocument(tx, org, deleted.documentId()));
+                yield once.apply((tx, uncounted) -> index.deleteDocument(tx, org, deleted.documentId()), true);
             }
             case EventTypes.CANDIDATE_DELETED -> {
                 CandidateDeleted deleted = Events.data(mapper, event, Events.CANDIDATE_DELETED);
-                yield once.apply(tx -> index.deleteCandidate(tx, org, deleted.candidateId()));
+                yield once.apply((tx, uncounted) -> index.deleteCandidate(tx, org, deleted.candidateId()), true);
             }
             case EventTypes.CANDIDATE_UPDATED -> {
                 CandidateUpdated updated = Events.data(mapper, event, Events.CANDIDATE_UPDATED);
-                yield once.apply(tx -> index.updateCandidate(tx, org, updated.candidateId(), updated.name(), updated.email(),
-                        updated.tags() == null ? null : updated.tags().toArray(String[]::new)));
+                yield once.apply((tx, uncounted) -> index.updateCandidate(tx, org, updated.candidateId(), updated.name(), updated.email(),
+                        updated.tags() == null ? null : updated.tags().toArray(String[]::new)), false);
             }
             case EventTypes.DOCUMENT_UPDATE -> {
                 DocumentUpdated updated = Events.data(mapper, event, Events.DOCUMENT_UPDATE);
                 Object v = updated.newValue() instanceof List<?> values ? values.stream().map(String::valueOf).toArray(String[]::new)
                         : updated.newValue() == null ? null : String.valueOf(updated.newValue());
-                yield once.apply(tx -> index.updateDocumentField(tx, org, updated.documentId(), updated.field(), v));
+                yield once.apply((tx, uncounted) -> index.updateDocumentField(tx, org, updated.documentId(), updated.field(), v), false);
             }
             // the job filter: applications made after the CV was uploaded
             case EventTypes.APPLICATION_CREATED -> {
                 ApplicationCreated created = Events.data(mapper, event, Events.APPLICATION_CREATED);
-                yield once.apply(tx -> created.jobId() != null ? index.addJob(tx, org, created.candidateId(), created.jobId())
-                        : Uni.createFrom().voidItem());
+                yield once.apply((tx, uncounted) -> created.jobId() != null ? index.addJob(tx, org, created.candidateId(), created.jobId())
+                        : Uni.createFrom().voidItem(), false);
             }
             // events that do not touch the index still advance the organization's position
-            default -> once.apply(tx -> Uni.createFrom().voidItem());
+            default -> once.apply((tx, uncounted) -> Uni.createFrom().voidItem(), false);
         };
     }
 
     private interface Applier {
-        Uni<Write> apply(Function<SqlClient, Uni<?>> effect);
+        Uni<Write> apply(Effect effect, boolean removesTerms);
     }
 
     private Upload upload(String org, CandidateDocument data) {
@@ -305,21 +313,25 @@ public class Indexer {
 
     /**
      * Each effect runs only if its event id is new, and each organization's position advances, under a shared lock of each
-     * organization (taken once) that a finishing reindex takes exclusively.
+     * organization (taken once) that a finishing reindex takes exclusively. The CVs' terms are counted into the statistics
+     * once for all of them, before the commit or before an event that deletes terms.
      */
     private Uni<Void> transaction(List<Write> writes) {
         return index.pool().withTransaction(tx -> {
+            IndexRepository.UncountedTerms uncounted = new IndexRepository.UncountedTerms();
             Uni<Void> chain = Uni.createFrom().voidItem();
             Set<String> locked = new HashSet<>();
             for (Write w : writes) {
                 boolean lock = locked.add(w.organizationId());
                 chain = chain.chain(() -> lock ? index.lockOrganizationShared(tx, w.organizationId()) : Uni.createFrom().voidItem())
                         .chain(() -> index.markProcessed(tx, w.eventId()))
-                        .chain(fresh -> fresh ? w.effect().apply(tx).replaceWithVoid() : Uni.createFrom().voidItem())
+                        .chain(fresh -> !fresh ? Uni.createFrom().voidItem()
+                                : (w.removesTerms() ? index.countTerms(tx, uncounted) : Uni.createFrom().voidItem())
+                                .chain(() -> w.effect().apply(tx, uncounted)).replaceWithVoid())
                         .chain(() -> w.source() == null ? Uni.createFrom().voidItem()
                                 : index.recordPosition(tx, w.organizationId(), w.source().partition(), w.source().offset()));
             }
-            return chain;
+            return chain.chain(() -> index.countTerms(tx, uncounted));
         });
     }
 
