@@ -169,13 +169,15 @@ class SearchBench {
             raw.add(Math.max(queued, Math.max(perCv, batched)));
             String org = "org_bench_ingest_" + round + "_" + System.currentTimeMillis();
             CpuAccount cpu = CpuAccount.now();
+            java.time.Instant indexingStarted = java.time.Instant.now();
             long t1 = System.nanoTime();
             EvalSet.publishUploads(org, batch);
             awaitIndexed(org, batch.size(), Duration.ofMinutes(10));
             ingest.add(batch.size() / seconds(t1));
             line(String.format(Locale.ROOT, "round %d: raw model %.2f CVs/s (one call per CV %.2f, 32 passages per call %.2f, "
-                    + "all queued at once %.2f), indexing path %.2f CVs/s\n  all queued at once: %s\n  indexing: %s", round,
-                    raw.get(round - 1), perCv, batched, queued, ingest.get(round - 1), rawShares, CpuAccount.since(cpu)));
+                    + "all queued at once %.2f), indexing path %.2f CVs/s\n  all queued at once: %s\n  indexing (%s to %s): %s", round,
+                    raw.get(round - 1), perCv, batched, queued, ingest.get(round - 1), rawShares, indexingStarted, java.time.Instant.now(),
+                    CpuAccount.since(cpu)));
             sql("delete from search_documents where organization_id = '" + org + "'");
         }
         line(String.format(Locale.ROOT, "JIT compiling during the rounds: %.1f s of %.1f s", (jit.getTotalCompilationTime()
