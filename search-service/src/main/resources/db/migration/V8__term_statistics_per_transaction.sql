@@ -2,7 +2,7 @@
 -- of search_term_stats per word, per CV. Events applied together in one transaction now write each CV's terms with
 -- search_write_terms and count them once for all the transaction's CVs with search_count_terms before it commits (or
 -- before anything in it deletes terms): a word the CVs share is one upsert instead of one per CV.
--- search_index_terms (both at once) stays for single writes.
+-- search_index_terms (both at once, for a single write) is now made of the two.
 
 create function search_write_terms(p_organization text, p_document text, p_text text, p_configuration regconfig,
                                    p_k1 float8, p_b float8)
@@ -38,4 +38,12 @@ create function search_count_terms(p_organization text, p_documents text[])
     having count(*) > 0
     on conflict (organization_id) do update set documents = search_org_stats.documents + excluded.documents,
         total_length = search_org_stats.total_length + excluded.total_length
+$$;
+
+-- one definition of a document's terms: a single write is both steps at once
+create or replace function search_index_terms(p_organization text, p_document text, p_text text, p_configuration regconfig,
+                                              p_k1 float8, p_b float8)
+    returns void language sql as $$
+    select search_write_terms(p_organization, p_document, p_text, p_configuration, p_k1, p_b);
+    select search_count_terms(p_organization, array[p_document]);
 $$;
