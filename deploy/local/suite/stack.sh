@@ -85,7 +85,9 @@ service_env() { # svc env -> prints env assignments for that service
 # JIT compilation thresholds ten times the JVM's defaults: with the defaults, compiling start-up code that runs a few
 # hundred times and never again took half of a service's CPU until ready (4-5 of 9-10 s on two cores); request paths
 # reach these counts within seconds of traffic. Not for the gateway: every request crosses it, its lukewarm code then
-# kept C2 busy for minutes of traffic, and it starts in about 4 s anyway (docs/performance.md, "Start and footprint")
+# kept C2 busy for minutes of traffic, and it starts in about 4 s anyway (docs/performance.md, "Start and footprint").
+# Not for search-service either: its per-CV indexing code then stayed out of C2 for tens of minutes (ingestion 76 % of
+# the model's raw throughput against 83 % with the defaults, docs/performance.md, "Search"); its start target is 5 s
 JIT_THRESHOLDS="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 \
 -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=60000"
 
@@ -96,11 +98,12 @@ JIT_THRESHOLDS="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshol
 # archive the build made of the classes the service loads while starting (RS_APPCDS=false: without)
 jvm_options() { # svc
   local heap=384m archive="$ROOT/$(module_of "$1")/target/quarkus-app/app-cds.jsa"; [ "$1" = search ] && heap=768m
-  local jit=$JIT_THRESHOLDS; [ "$1" = gateway ] && jit=
+  local jit=$JIT_THRESHOLDS; case $1 in gateway|search) jit=;; esac
   # keys-service and webhook-service serve few requests of their own (key look-ups the gateway has not cached,
   # deliveries): a young generation of 8 MB instead of a third of the heap keeps them under 200 MB resident when idle
   # (about 6 MB less; docs/performance.md, "Start and footprint")
-  local young=; case $1 in keys|webhook) young=-Xmn8m;; esac
+  # search-service, compiling more with the default thresholds, keeps under 450 MB with a young generation of 12 MB
+  local young=; case $1 in keys|webhook) young=-Xmn8m;; search) young=-Xmn12m;; esac
   local options="-Xms32m -Xmx$heap $young -XX:+UseSerialGC $jit"
   if [ "${RS_APPCDS:-true}" = true ] && [ -f "$archive" ]; then options+=" -XX:SharedArchiveFile=$archive"; fi
   echo "$options ${RS_JVM_OPTIONS:-}"
