@@ -26,6 +26,7 @@ CATEGORIES = [  # (category, frame prefixes); checked frame by frame from the le
     ("metrics (Micrometer)", ("io.micrometer", "io.quarkus.micrometer")),
     ("security layer (Quarkus)", ("io.quarkus.security", "io.quarkus.vertx.http.runtime.security")),
     ("REST layer (Quarkus REST)", ("org.jboss.resteasy.reactive", "io.quarkus.resteasy.reactive", "io.quarkus.rest")),
+    ("fault tolerance (SmallRye: timeout, breaker, bulkhead, retry)", ("io.smallrye.faulttolerance",)),
     ("CDI (ArC) and context propagation", ("io.quarkus.arc", "io.smallrye.context", "io.quarkus.smallrye.context")),
     ("Mutiny", ("io.smallrye.mutiny",)),
     ("our code", ("io.recruitsuite",)),

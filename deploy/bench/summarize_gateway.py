@@ -87,8 +87,9 @@ def cpu_per_request(kind, where):
 errors = sum(r.get("errors", 0) for v in runs.values() for r in v.values())
 print("| request | path | requests/s | p50 (ms) | p99 (ms) |")
 print("|---|---|---:|---:|---:|")
+PATHS = ("direct", "gateway", "bare")
 for kind in kinds:
-    for where in ("direct", "gateway"):
+    for where in PATHS:
         rs = rounds_of(kind, where)
         if rs:
             print(f"| {kind} | {where} | {median(r['rps'] for r in rs):.0f} | {median(r['p50'] for r in rs):.2f} | "
@@ -101,7 +102,7 @@ print("| request | path | " + " | ".join(names) + " |")
 print("|---|---|" + "---:|" * len(names))
 per = {}
 for kind in kinds:
-    for where in ("direct", "gateway"):
+    for where in PATHS:
         per[(kind, where)] = cpu_per_request(kind, where)
         if per[(kind, where)]:
             print(f"| {kind} | {where} | " + " | ".join(f"{per[(kind, where)][n]:.3f}" for n in names) + " |")
@@ -123,6 +124,12 @@ for kind in kinds:
     if kind == "list":
         line += f" (target ≥ 70%: {'met' if ratio >= 0.7 else 'NOT met'})"
     print(line + "; " + "; ".join(checks + [f"Redis script calls per gateway request {redis_per:.3f}"]))
+    bare = rounds_of(kind, "bare")
+    if bare and postgres > 0:
+        floor = per[(kind, "bare")]
+        print(f"- {kind} through the bare Vert.x proxy (the floor of a proxy hop): throughput {median(r['rps'] for r in bare) / median(r['rps'] for r in direct):.0%} "
+              f"of direct; its CPU per request {floor.get('bare', 0):.3f} ms = {floor.get('bare', 0) / floor.get('postgresql', 1):.2f}× PostgreSQL's "
+              f"in its rounds; the gateway's CPU per request is {through.get('gateway', 0) / max(1e-9, floor.get('bare', 0)):.2f}× the bare proxy's")
 print()
 if settled:
     what = "settled after" if settled[0] == "jit-settled" else "gave up after"

@@ -78,6 +78,7 @@ bench_wrk() {
   case $kind/$path in
     list/direct) target="$BENCH_CANDIDATE/api/v1/candidates?limit=5" auth=$BENCH_TOKEN_READ;;
     list/gateway) target="$BENCH_GATEWAY/api/v1/candidates?limit=5" auth=$BENCH_KEY;;
+    list/bare) target="$BENCH_BARE_URL/api/v1/candidates?limit=5" auth=$BENCH_TOKEN_READ;;
     write/direct) target="$BENCH_CANDIDATE/api/v1/candidates" auth=$BENCH_TOKEN_WRITE;;
     write/gateway) target="$BENCH_GATEWAY/api/v1/candidates" auth=$BENCH_WRITE_KEY;;
     search/direct) target="$BENCH_SEARCH/api/v1/search" auth=$BENCH_TOKEN_SEARCH;;
@@ -100,7 +101,7 @@ bench_warm_up() {
   before=$(bench_jit_counters)
   while [ "$cycle" -lt "$max" ]; do
     cycle=$((cycle + 1)); t0=$(date +%s)
-    for kind in "${BENCH_KINDS[@]}"; do for path in direct gateway; do
+    for kind in "${BENCH_KINDS[@]}"; do for path in $(bench_paths "$kind"); do
       bench_wrk "$kind" "$path" "$connections" "$seconds" >/dev/null
     done; done
     after=$(bench_jit_counters); new=$(bench_jit_new_methods "$before" "$after")
@@ -118,6 +119,27 @@ bench_warm_up() {
     echo "jit-gave-up $max" >> "$BENCH_OUT"
   fi
   bench_wait_for_jit
+}
+
+# The paths a kind of request is measured on: direct, through the gateway, and (BENCH_BARE=1, list only) through a
+# bare Vert.x proxy (deploy/bench/BareProxy.java): the floor of any proxy hop on the machine, the gateway's yardstick
+bench_paths() { if [ "$1" = list ] && [ "${BENCH_BARE:-0}" = 1 ]; then echo direct gateway bare; else echo direct gateway; fi; }
+
+bench_bare_start() {
+  local port=$(( $(port_of gateway e2e) + 10 ))
+  port_open "$port" && die "port $port is taken by another process" "the bare proxy of the benchmark listens there"
+  (
+    cd "$ROOT/gateway-service/target/quarkus-app"
+    local options=() option
+    for option in $(jvm_options gateway); do [[ $option == -XX:SharedArchiveFile=* ]] || options+=("$option"); done
+    exec nohup java "${options[@]}" -cp 'lib/main/*' "$ROOT/deploy/bench/BareProxy.java" "$port" \
+      "$(port_of candidate e2e)" >"$LOGS/bare-e2e.log" 2>&1
+  ) &
+  echo $! > "$PIDS/bare-e2e.pid"
+  local i; for ((i = 0; i < 60; i++)); do port_open "$port" && break; sleep 0.5; done
+  port_open "$port" || die "the bare proxy did not start" "see .suite/logs/bare-e2e.log"
+  BENCH_BARE_URL="http://127.0.0.1:$port"
+  BENCH_SERVICES+=(bare)
 }
 
 bench_gateway() {
@@ -169,6 +191,7 @@ bench_gateway() {
       -H 'Content-Type: application/json' -d '{"query":"experience skills","limit":50,"mode":"semantic"}' || true; } \
       | { grep -o '"candidateId"' || true; } | wc -l)
   done
+  if [ "${BENCH_BARE:-0}" = 1 ]; then bench_bare_start; fi
   BENCH_OUT="$STATE/bench-gateway.txt"; : > "$BENCH_OUT"
   # BENCH_JFR=file.jfr: a Flight Recorder profile of the rounds of the service BENCH_JFR_SERVICE (default candidate;
   # deploy/bench/jfr_profile.py reads it). The recording starts before the warm-up, because starting one deoptimises
@@ -187,7 +210,7 @@ bench_gateway() {
     bench_settle_databases
     for ((i = 1; i <= rounds; i++)); do
       say "$kind: round $i of $rounds"
-      for path in direct gateway; do
+      for path in $(bench_paths "$kind"); do
         calls_before=$(redis_round_trips)
         cpu_before=$(bench_cpu_ticks)
         bench_wrk "$kind" "$path" "$connections" "$seconds" --latency | sed "s/^/$kind $path $i /" >> "$BENCH_OUT"
@@ -209,6 +232,7 @@ bench_gateway() {
   # what the gateway answered other than 2xx during the whole run, by route and status (its own metrics)
   curl -fsS "http://127.0.0.1:$(health_port_of gateway e2e)/q/metrics" | grep '^gateway_requests_seconds_count' \
     | grep -v 'status="2' | sed -E 's/.*method="([A-Z]+)".*route="([^"]+)".*status="([0-9]+)"\} ([0-9.]+).*/refused \1 \2 \3 \4/' >> "$BENCH_OUT" || true
+  if [ "${BENCH_BARE:-0}" = 1 ]; then stop_pid bare-e2e; BENCH_SERVICES=(gateway candidate search); fi
   stop_stack e2e
   e2e_redis_stop
   python3 "$ROOT/deploy/bench/summarize_gateway.py" "$BENCH_OUT" "$STATE/bench-gateway-threads.txt" "$rounds" "$seconds" "$connections"

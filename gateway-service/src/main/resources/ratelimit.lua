@@ -1,6 +1,7 @@
 -- Checks and counts every rate-limit window of one request atomically, in one round trip.
--- ARGV[1] = number of windows, ARGV[2] = "1" to count the request when all windows allow it;
--- then 5 values per window: kind ("s" sliding, "f" fixed), limit, window length in ms, ms elapsed in the current
+-- ARGV[1] = number of windows, ARGV[2] = how many requests to count when every window allows one (a lease: the
+-- gateway admits the rest without asking), ARGV[3] = the largest share of the room left in the tightest window a
+-- lease may take (at least one request is always counted); then 5 values per window: kind ("s" sliding, "f" fixed), limit, window length in ms, ms elapsed in the current
 -- window, and how to treat a missing bucket: "-" it starts at 0; "?" answer {-1, w} so the caller fetches the
 -- authoritative count (the monthly quota, which Redis may have lost); "N": it starts at N and lives until the window
 -- ends; "N@ms": it starts at N and lives ms only (a provisional count, restored again when it expires).
@@ -8,10 +9,12 @@
 -- A sliding window weighs the previous bucket by how much of it still overlaps the last window length,
 -- so a client cannot spend a full limit at the end of one bucket and again at the start of the next.
 -- Returns (unless asking for a count): allowed (1/0), index of the first denying window (0 = none), ms until it allows again,
--- then per window: limit, remaining after this request, ms until the current bucket ends.
+-- then per window: limit, remaining after the requests counted, ms until the current bucket ends; last, how many
+-- requests were counted (0 when refused).
 local n = tonumber(ARGV[1])
-local count = ARGV[2] == "1"
-local k, a = 1, 3
+local want = tonumber(ARGV[2])
+local share = tonumber(ARGV[3])
+local k, a = 1, 4
 local windows = {}
 local denied, retry = 0, 0
 for w = 1, n do
@@ -56,22 +59,32 @@ for w = 1, n do
   end
   windows[w] = {curKey, limit, used, untilEnd, length, kind}
 end
+local granted = 0
+if denied == 0 and want > 0 then
+  -- every window has room for one (used + 1 <= limit); a lease takes no more than the share of the smallest room
+  local room = math.huge
+  for w = 1, n do
+    room = math.min(room, math.floor(windows[w][2] - windows[w][3]))
+  end
+  granted = math.max(1, math.min(want, math.floor(room * share)))
+end
 local out = {denied == 0 and 1 or 0, denied, math.ceil(retry)}
 for w = 1, n do
   local win = windows[w]
   local remaining = win[2] - win[3]
-  if denied == 0 and count then
-    local counted = redis.call("INCR", win[1])
+  if granted > 0 then
+    local counted = redis.call("INCRBY", win[1], granted)
     if win[6] == "s" then
       redis.call("PEXPIRE", win[1], win[5] * 2)
-    elseif counted == 1 then
+    elseif counted == granted then
       -- a fixed bucket keeps the expiry it was created with (a provisional count must expire early)
       redis.call("PEXPIRE", win[1], math.ceil(win[4]))
     end
-    remaining = remaining - 1
+    remaining = remaining - granted
   end
   out[#out + 1] = win[2]
   out[#out + 1] = math.max(0, math.floor(remaining))
   out[#out + 1] = math.ceil(win[4])
 end
+out[#out + 1] = granted
 return out

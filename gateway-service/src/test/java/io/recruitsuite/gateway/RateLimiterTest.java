@@ -144,4 +144,68 @@ class RateLimiterTest {
         long ttl = redis.key().pttl(bucket);
         assertTrue(ttl > 0 && ttl <= config.quotaUnconfirmedFor().toMillis(), "a provisional bucket expires soon: " + ttl);
     }
+
+    /** Waits, if need be, until the current minute has at least {@code seconds} left: these tests count one minute's bucket. */
+    static void awayFromTheMinutesEnd(int seconds) throws InterruptedException {
+        long inMinute = System.currentTimeMillis() % 60_000;
+        if (inMinute < 1_000 || inMinute > 60_000 - seconds * 1_000L) {
+            Thread.sleep(60_000 - inMinute + 1_000);
+        }
+    }
+
+    long hourCount(String org, String keyId, long hourBucket) {
+        long count = 0;
+        for (long b = hourBucket; b <= hourBucket + 1; b++) {
+            String value = redis.value(String.class).get("rl:{" + org + "}:k:" + keyId + ":h:" + b);
+            count += value == null ? 0 : Long.parseLong(value);
+        }
+        return count;
+    }
+
+    @Test
+    void aBusyCallerIsCountedInBlocksAndWhatItDidNotUseGoesBack() throws InterruptedException {
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits roomy = new Principal.Limits(-1, 1_000_000, 1_000_000, 1_000_000, 10_000_000);
+        long hour = System.currentTimeMillis() / 3_600_000;
+        long callsBefore = limiter.scriptCalls();
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 3_000; i++) {
+            Decision d = check(key(org, "busy", roomy), "general");
+            assertTrue(d.allowed());
+            assertTrue(d.remaining() < previous, "what is left falls with every request: " + d.remaining() + " after " + previous);
+            previous = d.remaining();
+        }
+        long calls = limiter.scriptCalls() - callsBefore;
+        assertTrue(calls <= 300, "3,000 requests of one caller took " + calls + " round trips to Redis");
+        // Redis holds what was admitted and what this replica's lease still holds; never less
+        long held = limiter.leased();
+        assertEquals(3_000 + held, hourCount(org, "busy", hour));
+        // once the lease has expired, what it did not use goes back: Redis then holds exactly the admitted requests
+        Thread.sleep(config.leaseLifetime().toMillis() + 50);
+        limiter.sweepLeases();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (hourCount(org, "busy", hour) != 3_000 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(3_000, hourCount(org, "busy", hour));
+        assertEquals(0, limiter.leased());
+    }
+
+    @Test
+    void leasesNeverAdmitPastALimitAndItsLastRequestsAreCountedOneByOne() throws InterruptedException {
+        awayFromTheMinutesEnd(20);
+        String org = TestTokens.newOrganizationId();
+        Principal.Limits limits = new Principal.Limits(-1, 2_000, 2_000, 1_000_000, 10_000_000);
+        long allowed = 0;
+        for (int burst = 0; burst < 25; burst++) {
+            List<Uni<Decision>> requests = IntStream.range(0, 100)
+                    .mapToObj(i -> limiter.check(key(org, "k" + i % 2, limits), "general")).toList();
+            allowed += Uni.join().all(requests).andFailFast().await().atMost(Duration.ofSeconds(20)).stream()
+                    .filter(Decision::allowed).count();
+        }
+        assertEquals(2_000, allowed, "2,500 requests in bursts of 100 against 2,000 per minute, two keys sharing it");
+        Decision refused = check(key(org, "k0", limits), "general");
+        assertFalse(refused.allowed());
+        assertEquals("organization-minute", refused.deniedBy().name());
+    }
 }

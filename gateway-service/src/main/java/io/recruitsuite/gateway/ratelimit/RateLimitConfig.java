@@ -30,4 +30,16 @@ public interface RateLimitConfig {
      * lives before it is restored again.
      */
     Duration quotaUnconfirmedFor();
+
+    /** The most requests one lease may count in advance for one caller and kind of request ({@link Leases}). */
+    long leaseMaxRequests();
+
+    /** The largest share of the room left in a request's tightest window one lease may take (at least one request). */
+    double leaseShare();
+
+    /** How long a lease's requests may be admitted (never past the end of the buckets they were counted in). */
+    Duration leaseLifetime();
+
+    /** How often unused requests of expired leases go back to Redis. */
+    Duration leaseSweepEvery();
 }

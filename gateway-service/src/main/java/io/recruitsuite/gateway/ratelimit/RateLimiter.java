@@ -11,6 +11,7 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks and counts all windows of a request in one atomic Redis script (one round trip; EVALSHA,
- * with EVAL once if Redis lost the script). A monthly quota bucket Redis lost is restored from the
+ * with EVAL once if Redis lost the script). A busy caller's requests are counted in blocks and admitted
+ * from this replica's lease without a round trip ({@link Leases}). A monthly quota bucket Redis lost is restored from the
  * keys-service's count before counting on ({@link QuotaSeeds}).
  *
  * <p>When Redis does not answer in time, either a local limiter (fail open, the default) or 503 (fail
@@ -64,21 +66,32 @@ public class RateLimiter {
     private final Map<String, Known> lastKnown = new ConcurrentHashMap<>();
     private String script;
     private String sha;
+    private String giveBackScript;
+    private Leases leases;
     private volatile long redisDownUntil;
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong scriptCalls = new java.util.concurrent.atomic.AtomicLong();
 
     private record Known(long remaining, long expiresAt) {
     }
 
     @PostConstruct
     void load() {
-        try (InputStream in = RateLimiter.class.getResourceAsStream("/ratelimit.lua")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        script = resource("/ratelimit.lua");
+        giveBackScript = resource("/ratelimit-giveback.lua");
+        try {
             sha = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+        leases = new Leases(config.leaseMaxRequests(), config.leaseLifetime().toMillis(), this::giveBack);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RateLimiter.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -94,14 +107,20 @@ public class RateLimiter {
             return Uni.createFrom().item(Decision.unlimited());
         }
         long now = System.currentTimeMillis();
+        Leases.Holder holder = Leases.Holder.of(principal, rateClass);
+        Decision leased = leases.take(holder, now);
+        if (leased != null) {
+            return Uni.createFrom().item(leased);
+        }
         List<Window> windows = Windows.forRequest(principal, rateClass, now);
         if (now < redisDownUntil) {
             return Uni.createFrom().item(() -> fallback(windows, now));
         }
         YearMonth month = YearMonth.from(Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC));
-        return evaluate(windows, ASK_FOR_COUNT, now)
+        long want = leases.nextGrant(holder);
+        return evaluate(holder, windows, ASK_FOR_COUNT, want, now)
                 .onItem().ifNull().switchTo(() -> seeds.monthly(principal.organizationId(), month)
-                        .chain(seed -> evaluate(windows, seed, now)))
+                        .chain(seed -> evaluate(holder, windows, seed, want, now)))
                 .invoke(() -> failuresInARow.set(0))
                 .onFailure().recoverWithItem(e -> {
                     if (e instanceof ConnectionPoolTooBusyException) {
@@ -116,8 +135,8 @@ public class RateLimiter {
     }
 
     /** One script run; null when it asks for the monthly count first. */
-    private Uni<Decision> evaluate(List<Window> windows, String durableSeed, long now) {
-        return eval(arguments(windows, durableSeed))
+    private Uni<Decision> evaluate(Leases.Holder holder, List<Window> windows, String durableSeed, long want, long now) {
+        return eval(arguments(windows, durableSeed, want, config.leaseShare()))
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .map(response -> {
                     if (response.get(0).toLong() == ASKS_FOR_COUNT) {
@@ -128,11 +147,26 @@ public class RateLimiter {
                     }
                     long[] answer = toLongs(response);
                     remember(windows, answer, now);
-                    return Windows.decide(windows, answer);
+                    Decision decision = Windows.decide(windows, answer);
+                    long granted = answer[answer.length - 1];
+                    return decision.allowed() ? leases.admit(holder, decision, granted, windows, now) : decision;
                 });
     }
 
-    private static List<String> arguments(List<Window> windows, String durableSeed) {
+    /** Returns a lease's unused requests to the buckets they were counted in; a failure only leaves them counted. */
+    private void giveBack(Leases.Unused unused) {
+        List<String> args = new ArrayList<>(unused.keys().size() + 3);
+        args.add(giveBackScript);
+        args.add(Integer.toString(unused.keys().size()));
+        args.addAll(unused.keys());
+        args.add(Long.toString(unused.count()));
+        redis.getRedis().send(Request.cmd(Command.EVAL, args.toArray())).subscribe().with(
+                done -> { },
+                e -> LOG.debugf("could not give back %d leased requests (%s); they stay counted until their windows end",
+                        unused.count(), e.toString()));
+    }
+
+    private static List<String> arguments(List<Window> windows, String durableSeed, long want, double share) {
         List<String> args = new ArrayList<>();
         args.add(null);
         args.add(Integer.toString(keyCount(windows)));
@@ -143,7 +177,8 @@ public class RateLimiter {
             }
         }
         args.add(Integer.toString(windows.size()));
-        args.add("1");
+        args.add(Long.toString(want));
+        args.add(Double.toString(share));
         for (Window w : windows) {
             args.add(w.sliding() ? "s" : "f");
             args.add(Long.toString(w.limit()));
@@ -155,6 +190,7 @@ public class RateLimiter {
     }
 
     private Uni<Response> eval(List<String> args) {
+        scriptCalls.incrementAndGet();
         List<String> bySha = new ArrayList<>(args);
         bySha.set(0, sha);
         return redis.getRedis().send(Request.cmd(Command.EVALSHA, bySha.toArray()))
@@ -191,6 +227,26 @@ public class RateLimiter {
         long share = Math.min(w.limit(), Math.max(1, (long) Math.ceil(w.limit() * config.fallbackShare())));
         Known known = lastKnown.get(w.currentKey());
         return known == null || known.expiresAt() < now ? share : Math.min(share, known.remaining());
+    }
+
+    @Scheduled(every = "${gateway.rate-limit.lease-sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void sweepLeases() {
+        leases.sweep(System.currentTimeMillis(), config.leaseSweepEvery().toMillis() * 12);
+    }
+
+    /** At shutdown the unused requests of every lease go back, so the other replicas' callers do not lose them. */
+    void giveBackLeases(@Observes ShutdownEvent stop) {
+        leases.giveBackAll();
+    }
+
+    /** Requests held in leases, not yet admitted (for tests and metrics). */
+    public long leased() {
+        return leases.held();
+    }
+
+    /** Rate-limit script runs since start: requests that were not admitted from a lease. */
+    public long scriptCalls() {
+        return scriptCalls.get();
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
