@@ -6,12 +6,15 @@ Input lines (written by deploy/local/suite/bench.sh):
   redis <kind> <path> <round> <EVALSHA calls>
   warmup <cycle> <jit counters before> <after>;  jit-settled <cycles> | jit-gave-up <cycles>
   jit-rounds <jit counters before the rounds> <after>              (svc=compiled/invalidated/seconds,...)
+
+  python3 summarize_gateway.py --compare RUN1.txt RUN2.txt: two runs' figures side by side, how far apart.
 """
 import re
 import statistics
 import sys
 
-path, threads_path, rounds, seconds, connections = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+if sys.argv[1] != "--compare":
+    path, threads_path, rounds, seconds, connections = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 TICKS_PER_SECOND = 100
 # issue 20's targets, as ratios to PostgreSQL's CPU per request of the same request through the gateway
 TARGETS = {("list", "candidate"): 1.5, ("list", "gateway"): 0.5, ("write", "gateway"): 0.5, ("search", "gateway"): 0.5}
@@ -26,40 +29,87 @@ def pairs(field):
     return dict(pair.split("=") for pair in field.split(","))
 
 
-runs, cpu, redis, warmups, refused = {}, {}, {}, [], []
-jit_rounds, settled = None, None
-for line in open(path):
-    parts = line.split()
-    if not parts:
-        continue
-    head = parts[0]
-    if head == "cpu":
-        before, after = pairs(parts[4]), pairs(parts[5])
-        cpu.setdefault((parts[1], parts[2]), []).append({k: int(after[k]) - int(before[k]) for k in after})
-    elif head == "redis":
-        redis.setdefault((parts[1], parts[2]), []).append(int(parts[4]))
-    elif head == "warmup":
-        warmups.append(parts[1:])
-    elif head in ("jit-settled", "jit-gave-up"):
-        settled = (head, parts[1])
-    elif head == "refused":
-        refused.append(" ".join(parts[1:4]) + f": {float(parts[4]):.0f}")
-    elif head == "jit-rounds":
-        jit_rounds = (pairs(parts[1]), pairs(parts[2]))
-    else:
-        kind, where, n, rest = parts[0], parts[1], parts[2], parts[3:]
-        run = runs.setdefault((kind, where), {}).setdefault(n, {})
-        if rest[:1] == ["50%"]:
-            run["p50"] = to_ms(rest[1])
-        elif rest[:1] == ["99%"]:
-            run["p99"] = to_ms(rest[1])
-        elif rest[:1] == ["Requests/sec:"]:
-            run["rps"] = float(rest[1])
-        elif len(rest) > 3 and rest[1] == "requests" and rest[2] == "in":
-            run["requests"] = int(rest[0])
-        elif rest[:2] == ["Non-2xx", "or"]:
-            run["errors"] = int(rest[-1])
+def parse(path):
+    """The rounds of one run: wrk figures and CPU ticks by (kind, path), Redis calls, warm-up and JIT lines."""
+    runs, cpu, redis, warmups, refused = {}, {}, {}, [], []
+    jit_rounds, settled = None, None
+    for line in open(path):
+        parts = line.split()
+        if not parts:
+            continue
+        head = parts[0]
+        if head == "cpu":
+            before, after = pairs(parts[4]), pairs(parts[5])
+            cpu.setdefault((parts[1], parts[2]), []).append({k: int(after[k]) - int(before[k]) for k in after})
+        elif head == "redis":
+            redis.setdefault((parts[1], parts[2]), []).append(int(parts[4]))
+        elif head == "warmup":
+            warmups.append(parts[1:])
+        elif head in ("jit-settled", "jit-gave-up"):
+            settled = (head, parts[1])
+        elif head == "refused":
+            refused.append(" ".join(parts[1:4]) + f": {float(parts[4]):.0f}")
+        elif head == "jit-rounds":
+            jit_rounds = (pairs(parts[1]), pairs(parts[2]))
+        else:
+            kind, where, n, rest = parts[0], parts[1], parts[2], parts[3:]
+            run = runs.setdefault((kind, where), {}).setdefault(n, {})
+            if rest[:1] == ["50%"]:
+                run["p50"] = to_ms(rest[1])
+            elif rest[:1] == ["99%"]:
+                run["p99"] = to_ms(rest[1])
+            elif rest[:1] == ["Requests/sec:"]:
+                run["rps"] = float(rest[1])
+            elif len(rest) > 3 and rest[1] == "requests" and rest[2] == "in":
+                run["requests"] = int(rest[0])
+            elif rest[:2] == ["Non-2xx", "or"]:
+                run["errors"] = int(rest[-1])
+    return runs, cpu, redis, warmups, refused, jit_rounds, settled
 
+
+def median(values):
+    values = list(values)
+    return statistics.median(values) if values else float("nan")
+
+
+def figures(path):
+    """Each run's medians: requests/s and CPU ms per request of each process, by (kind, path)."""
+    runs, cpu, *_ = parse(path)
+    out = {}
+    for (kind, where), by_round in runs.items():
+        rounds_ = [r for _, r in sorted(by_round.items(), key=lambda item: int(item[0]))]
+        out[(kind, where, "requests/s")] = median(r["rps"] for r in rounds_)
+        samples = cpu.get((kind, where), [])
+        for name in (samples[0] if samples else {}):
+            out[(kind, where, name)] = median(1000 * c[name] / TICKS_PER_SECOND / max(1, r.get("requests", 0))
+                                              for c, r in zip(samples, rounds_))
+    return out
+
+
+def compare(first, second, tolerance=0.15):
+    """Two runs side by side: every figure both have, how far apart (relative to their mean), and whether within tolerance."""
+    a, b = figures(first), figures(second)
+    print("| request | path | figure | run 1 | run 2 | apart |")
+    print("|---|---|---|---:|---:|---:|")
+    apart_all = []
+    for key in a:
+        if key not in b or key[2] in ("kafka", "redis") or a[key] < 0.01 and b[key] < 0.01:
+            continue
+        apart = abs(a[key] - b[key]) / ((a[key] + b[key]) / 2)
+        apart_all.append((apart, key))
+        flag = "" if apart <= tolerance else " (over 15 %)"
+        print(f"| {key[0]} | {key[1]} | {key[2]} | {a[key]:.3f} | {b[key]:.3f} | {apart:.0%}{flag} |")
+    worst = max(apart_all)
+    within = sum(1 for apart, _ in apart_all if apart <= tolerance)
+    print()
+    print(f"- {within} of {len(apart_all)} figures within {tolerance:.0%}; the furthest apart: {' '.join(worst[1])} ({worst[0]:.0%})")
+
+
+if sys.argv[1] == "--compare":
+    compare(sys.argv[2], sys.argv[3])
+    sys.exit(0)
+
+runs, cpu, redis, warmups, refused, jit_rounds, settled = parse(path)
 kinds = []
 for kind, _ in runs:
     if kind not in kinds:
@@ -68,11 +118,6 @@ for kind, _ in runs:
 
 def rounds_of(kind, where):
     return [r for _, r in sorted(runs.get((kind, where), {}).items(), key=lambda item: int(item[0]))]
-
-
-def median(values):
-    values = list(values)
-    return statistics.median(values) if values else float("nan")
 
 
 def cpu_per_request(kind, where):

@@ -236,6 +236,10 @@ bench_gateway() {
   stop_stack e2e
   e2e_redis_stop
   python3 "$ROOT/deploy/bench/summarize_gateway.py" "$BENCH_OUT" "$STATE/bench-gateway-threads.txt" "$rounds" "$seconds" "$connections"
+  # each run's raw rounds are kept: deploy/bench/summarize_gateway.py --compare RUN1 RUN2 sets two runs side by side
+  local kept; kept="$STATE/reports/bench-gateway-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  mkdir -p "$STATE/reports"; cp "$BENCH_OUT" "$kept"
+  say "raw rounds kept in ${kept#"$ROOT"/}"
 }
 
 # Start and footprint (issue 20): each service started alone from its packaged jar with the end-to-end stack's

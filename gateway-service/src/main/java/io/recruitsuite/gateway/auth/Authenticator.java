@@ -44,6 +44,18 @@ public class Authenticator {
         };
     }
 
+    /**
+     * The caller, when an API key this process has verified and cached is presented to a route that takes
+     * keys, with no I/O; null otherwise ({@link #authenticate} then decides, refusals included).
+     */
+    public Principal known(Credentials credentials, RouteTable.Match route) {
+        if (credentials.kind() != Credentials.Kind.API_KEY || route.auth() == RouteTable.Auth.SESSION) {
+            return null;
+        }
+        KeyVerdict verdict = keys.cached(credentials.value());
+        return verdict != null && verdict.valid() && !verdict.expiredAt(Instant.now()) ? verdict.principal() : null;
+    }
+
     /** The route's scope, when it has one, must be among the caller's scopes. */
     public void authorize(Principal principal, RouteTable.Match route) {
         route.scope().ifPresent(scope -> {

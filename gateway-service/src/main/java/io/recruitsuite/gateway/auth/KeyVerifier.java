@@ -114,6 +114,14 @@ public class KeyVerifier {
                 });
     }
 
+    /** The verdict this process already holds for a presented key, or null (then {@link #verify} looks it up). */
+    public KeyVerdict cached(String presented) {
+        if (ApiKeyFormat.parse(presented).isEmpty()) {
+            return null;
+        }
+        return local.getIfPresent(sha256(presented));
+    }
+
     private Uni<KeyVerdict> lookUp(String prefix, String presented, String hash) {
         long started = evictions.now();
         return fromRedis(prefix, hash)

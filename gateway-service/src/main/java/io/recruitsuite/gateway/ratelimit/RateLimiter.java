@@ -102,6 +102,14 @@ public class RateLimiter {
                 e -> LOG.infof("Redis not reachable at start; rate limits fall back until it is (%s)", e.toString()));
     }
 
+    /** The decision for a request this replica can admit on its own (from a lease, or no limits): no I/O; else null. */
+    public Decision leased(Principal principal, String rateClass) {
+        if (principal.limits() == null) {
+            return Decision.unlimited();
+        }
+        return leases.take(Leases.Holder.of(principal, rateClass), System.currentTimeMillis());
+    }
+
     public Uni<Decision> check(Principal principal, String rateClass) {
         if (principal.limits() == null) {
             return Uni.createFrom().item(Decision.unlimited());

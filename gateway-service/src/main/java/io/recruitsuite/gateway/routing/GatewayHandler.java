@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -171,31 +172,49 @@ public class GatewayHandler {
             return;
         }
         Credentials credentials = Credentials.from(request);
+        // the common case, a cached key with a lease of requests: decided here, with no I/O and no reactive chain
+        Principal known = authenticator.known(credentials, route);
+        if (known != null) {
+            try {
+                authenticator.authorize(known, route);
+            } catch (ApiException refused) {
+                fail(rc, refused);
+                return;
+            }
+            Decision leased = rateLimiter.leased(known, route.rateClass());
+            if (leased != null) {
+                admitted(rc, route, known, leased, requestId, limit);
+                return;
+            }
+        }
         authenticator.authenticate(credentials, route, request.remoteAddress() == null ? "" : request.remoteAddress().host())
                 .invoke(principal -> authenticator.authorize(principal, route))
                 .chain(principal -> rateLimiter.check(principal, route.rateClass())
                         .map(decision -> new Admitted(principal, decision)))
                 .subscribe().with(
-                        admitted -> {
-                            RateLimitHeaders.write(rc.response(), admitted.decision());
-                            if (!admitted.decision().allowed()) {
-                                Window window = admitted.decision().deniedBy();
-                                metrics.rateLimited(window.name());
-                                rc.response().putHeader("Retry-After", Long.toString(Math.max(1, admitted.decision().retryAfterSeconds())));
-                                error(rc, ErrorCode.RATE_LIMITED, "Too many requests: the " + window.description()
-                                        + " is used up (" + window.name() + "); retry after "
-                                        + Math.max(1, admitted.decision().retryAfterSeconds()) + " s");
-                                return;
-                            }
-                            usage.record(admitted.principal());
-                            rc.addEndHandler(ended -> {
-                                if (rc.response().getStatusCode() >= 400) {
-                                    usage.recordError(admitted.principal());
-                                }
-                            });
-                            forward(rc, route, admitted.principal(), requestId, limit);
-                        },
+                        admitted -> admitted(rc, route, admitted.principal(), admitted.decision(), requestId, limit),
                         failure -> fail(rc, failure));
+    }
+
+    /** After authentication and the rate limits: a refusal with its headers, or the forward, counted as usage. */
+    private void admitted(RoutingContext rc, RouteTable.Match route, Principal principal, Decision decision, String requestId, long limit) {
+        RateLimitHeaders.write(rc.response(), decision);
+        if (!decision.allowed()) {
+            Window window = decision.deniedBy();
+            metrics.rateLimited(window.name());
+            rc.response().putHeader("Retry-After", Long.toString(Math.max(1, decision.retryAfterSeconds())));
+            error(rc, ErrorCode.RATE_LIMITED, "Too many requests: the " + window.description()
+                    + " is used up (" + window.name() + "); retry after "
+                    + Math.max(1, decision.retryAfterSeconds()) + " s");
+            return;
+        }
+        usage.record(principal);
+        rc.addEndHandler(ended -> {
+            if (rc.response().getStatusCode() >= 400) {
+                usage.recordError(principal);
+            }
+        });
+        forward(rc, route, principal, requestId, limit);
     }
 
     private void forward(RoutingContext rc, RouteTable.Match route, Principal principal, String requestId, long limit) {
@@ -350,36 +369,30 @@ public class GatewayHandler {
         boolean streamed = body == null && (contentLength != null ? !"0".equals(contentLength) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
         boolean hasBody = body != null || streamed;
         var guard = idempotent && !hasBody ? upstream.idempotentGuard() : upstream.guard();
-        guard.get(() -> Uni.createFrom().<HttpClientResponse>emitter(emitter -> upstream.client().request(options)
-                        .onFailure(emitter::fail)
-                        .onSuccess(upstreamRequest -> {
-                            io.vertx.core.Future<HttpClientResponse> sent;
+        // set when the gateway itself cuts a streamed body off at the route's limit: that forward's failure is the client's
+        AtomicBoolean cutOff = new AtomicBoolean();
+        guard.call(() -> upstream.client().request(options).compose(upstreamRequest -> {
                             if (body != null) {
                                 upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
-                                sent = upstreamRequest.send(body);
-                            } else {
-                                if (contentLength != null) {
-                                    upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
-                                } else if (streamed) {
-                                    upstreamRequest.setChunked(true);
-                                }
-                                sent = stream(rc, upstreamRequest, streamed, limit);
+                                return upstreamRequest.send(body);
                             }
-                            sent.onComplete(ar -> {
-                                if (ar.succeeded()) {
-                                    // hold the body until the guards hand the response over for relaying
-                                    ar.result().pause();
-                                    emitter.complete(ar.result());
-                                } else {
-                                    emitter.fail(ar.cause());
-                                }
-                            });
-                        }))
+                            if (contentLength != null) {
+                                upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
+                            } else if (streamed) {
+                                upstreamRequest.setChunked(true);
+                            }
+                            return stream(rc, upstreamRequest, streamed, limit, cutOff);
+                        }).map(answer -> {
+                            // hold the body until the guard hands the response over for relaying
+                            answer.pause();
+                            return answer;
+                        }),
                         // a streamed upload still arriving when the answer is due: the client is slow, not the upstream
-                        .ifNoItem().after(config.upstreamDefaults().responseTimeout().minusMillis(100))
-                        .failWith(() -> streamed && !request.isEnded() ? new ClientBodyIncomplete()
-                                : new TimeoutException("no answer in time")))
-                .subscribe().with(response -> {
+                        () -> streamed && !request.isEnded() ? new ClientBodyIncomplete() : new TimeoutException("no answer in time"),
+                        // the client's own faults are not the upstream's: they never open its breaker
+                        failure -> failure instanceof ClientBodyIncomplete || cutOff.get(),
+                        late -> late.request().reset())
+                .onSuccess(response -> {
                     Runnable relaying = () -> {
                         if (claim != null && claim.outcome() == Idempotency.Outcome.PROCEED) {
                             relayAndKeep(rc, response, hasBody, claim, route.secretAnswers());
@@ -391,7 +404,8 @@ public class GatewayHandler {
                     RevokedThroughGateway.prefix(request.method().name(), request.path(), response.statusCode()).ifPresentOrElse(
                             prefix -> keys.evictPrefix(prefix).subscribe().with(evicted -> relaying.run(), evictionFailed -> relaying.run()),
                             relaying);
-                }, failure -> {
+                })
+                .onFailure(failure -> {
                     if (claim != null) {
                         idempotency.release(claim).subscribe().with(v -> { }, e -> { });
                     }
@@ -399,14 +413,17 @@ public class GatewayHandler {
                 });
     }
 
-    private io.vertx.core.Future<HttpClientResponse> stream(RoutingContext rc, HttpClientRequest upstreamRequest, boolean hasBody, long limit) {
+    private io.vertx.core.Future<HttpClientResponse> stream(RoutingContext rc, HttpClientRequest upstreamRequest, boolean hasBody, long limit,
+                                                            AtomicBoolean cutOff) {
         if (!hasBody) {
             rc.request().resume();
             return upstreamRequest.send();
         }
         LimitedBody body = new LimitedBody(rc.request(), limit, () -> {
-            upstreamRequest.reset();
+            // the client's answer first: the reset fails the forward at once, and a failed forward answers 503
+            cutOff.set(true);
             error(rc, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + limit + " bytes");
+            upstreamRequest.reset();
         });
         return upstreamRequest.send(body);
     }

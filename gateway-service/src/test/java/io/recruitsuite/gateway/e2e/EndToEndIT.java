@@ -675,6 +675,24 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(91)
+    void oversizedUploadsAreTheClientsFaultAndNeverOpenTheBreakerForOthers() {
+        String uploader = newOrganizationWithKey("enterprise", List.of("candidates:write"));
+        String other = newOrganizationWithKey("enterprise", List.of("candidates:read"));
+        // the breaker opens when half of the last 20 forwards to an upstream failed: 21 cut-off uploads in a row
+        E2eSupport.Req upload = E2eSupport.multipart("POST", "/api/v1/candidates/upload", List.of(E2eSupport.Part.file("big.pdf",
+                "application/pdf", E2eSupport.randomBytes(11 * 1024 * 1024 + 64 * 1024))));
+        for (int i = 0; i < 21; i++) {
+            E2eSupport.Resp over = E2eSupport.sendLarge("POST", "/api/v1/candidates/upload", Map.of("Authorization", "Bearer " + uploader,
+                    "Content-Type", upload.headers.get("Content-Type")), upload.body, true);
+            assertEquals(413, over.status(), "upload " + (i + 1) + ": " + new String(over.body(), StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < 5; i++) {
+            gateway(other).get("/api/v1/candidates?limit=1").then().statusCode(200);
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(95)
     void madeUpKeysCostOneAddressItsBudgetAndNobodyElseTheirAccess() throws Exception {
         String known = newOrganizationWithKey("enterprise", List.of("candidates:read"));
