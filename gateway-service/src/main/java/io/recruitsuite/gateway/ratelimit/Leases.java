@@ -31,6 +31,13 @@ public final class Leases {
         public static Holder of(Principal p, String rateClass) {
             return new Holder(p.authMethod(), p.organizationId(), p.keyId(), p.subject(), rateClass, p.limits());
         }
+
+        /** From the strings (their hashes are cached); the limits take part in equality only. */
+        @Override
+        public int hashCode() {
+            return ((31 * java.util.Objects.hashCode(organizationId) + java.util.Objects.hashCode(keyId)) * 31
+                    + java.util.Objects.hashCode(subject)) * 31 + java.util.Objects.hashCode(rateClass);
+        }
     }
 
     /** Requests counted in Redis in advance and never admitted: the buckets they were counted in, and how many. */

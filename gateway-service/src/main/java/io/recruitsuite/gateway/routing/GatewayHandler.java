@@ -235,7 +235,7 @@ public class GatewayHandler {
                 headers.add(h.getKey(), h.getValue());
             }
         });
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + signer.forCaller(principal));
+        headers.set(HttpHeaders.AUTHORIZATION, signer.authorizationFor(principal));
         headers.set(InternalToken.REQUEST_ID_HEADER, requestId);
         headers.set("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().host());
         headers.set("X-Forwarded-Proto", request.scheme());
