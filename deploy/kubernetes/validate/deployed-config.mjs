@@ -494,10 +494,11 @@ async function main() {
   const began = Date.now();
   for (const overlay of overlays) {
     let work;
+    let served = false;
     try {
       ({ work } = await testOverlay(overlay, jarsOf));
       console.log(`${overlay}: the deployed configuration serves`);
-      rmSync(work, { recursive: true, force: true });
+      served = true;
     } catch (e) {
       failed++;
       console.log(`${overlay}: FAILED: ${e.message}`);
@@ -506,6 +507,14 @@ async function main() {
       if (keep > 0) { console.log(`   keeping it up for ${keep} s; logs in ${work ?? "the folder above"}`); await sleep(keep * 1000); }
     } finally {
       await stopAll();
+    }
+    // only once everything has stopped: a running broker still writes into its data folder
+    if (served) {
+      try {
+        rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch (e) {
+        console.log(`   could not remove ${work} (${e.message}); it holds only this run's logs and data`);
+      }
     }
   }
   console.log(`${overlays.length - failed} passed, ${failed} failed (${Math.round((Date.now() - began) / 1000)} s)`);
