@@ -39,6 +39,12 @@ public interface GatewayConfig {
      */
     Duration bodyReadTimeout();
 
+    /**
+     * Answers with a Content-Length up to this size are read whole and written to the client in one go; larger
+     * ones (CV downloads) and answers of unknown length are streamed through.
+     */
+    MemorySize relayWholeUpTo();
+
     /** Longest request URI (path and query) the gateway accepts; longer ones are a 400 in the envelope. */
     int maxUriLength();
 

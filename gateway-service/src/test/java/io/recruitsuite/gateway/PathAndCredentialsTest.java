@@ -23,6 +23,12 @@ class PathAndCredentialsTest {
         assertFalse(GatewayHandlerAccess.isCanonical("/api/v1//candidates", "/api/v1//candidates"));
         assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/a\\b", "/api/v1/a\\b"));
         assertTrue(GatewayHandlerAccess.isCanonical("/api/v1/search", "/api/v1/search?q=a%2Fb%5Cc%2E"), "query values are free");
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/candidates/x", "/api/v1/candidates/x%5C"), "an escape at the path's end");
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/candidates/x", "/api/v1/candidates/x%2f?page=1"));
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/candidates/..", "/api/v1/candidates/.."), "a dot segment at the end");
+        assertFalse(GatewayHandlerAccess.isCanonical("/api/v1/./candidates", "/api/v1/./candidates"));
+        assertTrue(GatewayHandlerAccess.isCanonical("/api/v1/candidates/a..b", "/api/v1/candidates/a..b"), "dots inside a name are a name");
+        assertTrue(GatewayHandlerAccess.isCanonical("/api/v1/candidates/.x", "/api/v1/candidates/.x%41"));
     }
 
     private static HttpServerRequest request(String... headers) {

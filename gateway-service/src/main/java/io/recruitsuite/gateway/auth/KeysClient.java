@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recruitsuite.common.security.KeyVerification;
 import io.recruitsuite.common.security.MemberStanding;
 import io.recruitsuite.common.security.MonthlyUsage;
+import io.opentelemetry.api.trace.Span;
 import io.recruitsuite.gateway.GatewayConfig;
 import io.recruitsuite.gateway.routing.UpstreamUrl;
+import io.recruitsuite.gateway.tracing.RequestSpans;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PostConstruct;
@@ -37,12 +41,15 @@ public class KeysClient {
     InternalTokenSigner signer;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    RequestSpans spans;
 
     private WebClient client;
+    private UpstreamUrl keys;
 
     @PostConstruct
     void init() {
-        UpstreamUrl keys = UpstreamUrl.parse(config.upstreams().get("keys").url());
+        keys = UpstreamUrl.parse(config.upstreams().get("keys").url());
         client = WebClient.create(vertx, new WebClientOptions()
                 .setDefaultHost(keys.host())
                 .setDefaultPort(keys.port())
@@ -60,9 +67,7 @@ public class KeysClient {
     @Retry(maxRetries = 1, delay = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<KeyVerification> verify(String key) {
-        return client.post("/internal/v1/keys/verify")
-                .putHeader("Authorization", "Bearer " + signer.serviceToken())
-                .sendJsonObject(new JsonObject().put("key", key))
+        return call(HttpMethod.POST, "/internal/v1/keys/verify", new JsonObject().put("key", key))
                 .map(response -> read(response, VerifyAnswer.class, "verdict").data());
     }
 
@@ -75,10 +80,20 @@ public class KeysClient {
     @Retry(maxRetries = 1, delay = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<MemberStanding> memberStanding(String organizationId, String userId) {
-        return client.get("/internal/v1/organizations/" + encode(organizationId) + "/members/" + encode(userId))
-                .putHeader("Authorization", "Bearer " + signer.serviceToken())
-                .send()
+        return call(HttpMethod.GET, "/internal/v1/organizations/" + encode(organizationId) + "/members/" + encode(userId), null)
                 .map(response -> read(response, StandingAnswer.class, "member standing").data());
+    }
+
+    /** One call with the gateway's service token, as a CLIENT span of the request it is made for (or of its own trace). */
+    private Uni<HttpResponse<Buffer>> call(HttpMethod method, String path, JsonObject body) {
+        return Uni.createFrom().deferred(() -> {
+            HttpRequest<Buffer> request = client.request(method, path).putHeader("Authorization", "Bearer " + signer.serviceToken());
+            Span span = spans.client("keys", method.name(), keys.host(), keys.port(), path, request.headers().getDelegate());
+            return (body == null ? request.send() : request.sendJsonObject(body))
+                    .onItem().invoke(response -> spans.endClient(span, response.statusCode()))
+                    .onFailure().invoke(failure -> spans.endClient(span, failure))
+                    .onCancellation().invoke(() -> spans.endClient(span, new java.util.concurrent.CancellationException("no answer in time")));
+        });
     }
 
     /** A 200 answer read as its envelope record; anything else fails the call (and counts for the breaker). */
@@ -105,17 +120,13 @@ public class KeysClient {
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<Long> monthlyUsage(String organizationId, YearMonth month) {
-        return client.get("/internal/v1/usage/" + encode(organizationId) + "/" + month)
-                .putHeader("Authorization", "Bearer " + signer.serviceToken())
-                .send()
+        return call(HttpMethod.GET, "/internal/v1/usage/" + encode(organizationId) + "/" + month, null)
                 .map(response -> read(response, UsageAnswer.class, "usage count").data().requests());
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     public Uni<Void> reportUsage(JsonObject report) {
-        return client.post("/internal/v1/usage")
-                .putHeader("Authorization", "Bearer " + signer.serviceToken())
-                .sendJsonObject(report)
+        return call(HttpMethod.POST, "/internal/v1/usage", report)
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("keys-service answered " + response.statusCode());

@@ -22,6 +22,7 @@ import io.recruitsuite.gateway.ratelimit.Decision;
 import io.recruitsuite.gateway.ratelimit.RateLimitHeaders;
 import io.recruitsuite.gateway.ratelimit.RateLimiter;
 import io.recruitsuite.gateway.ratelimit.Window;
+import io.recruitsuite.gateway.tracing.RequestSpans;
 import io.recruitsuite.gateway.usage.UsageRecorder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -93,6 +94,8 @@ public class GatewayHandler {
     Idempotency idempotency;
     @Inject
     KeyVerifier keys;
+    @Inject
+    RequestSpans spans;
 
     private RouteTable routes;
 
@@ -116,8 +119,7 @@ public class GatewayHandler {
         RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
         String routeTag = route == null ? GatewayMetrics.NO_ROUTE : route.pattern();
         MDC.put(RequestIdLogging.MDC_KEY, requestId);
-        // the server span's name is the catch-all route; the route table's pattern goes beside it
-        Span span = Span.current().setAttribute(RequestIdLogging.SPAN_ATTRIBUTE, requestId).setAttribute("recruit.route", routeTag);
+        Span span = spans.server(request, route == null ? null : route.pattern(), requestId);
         // what the client sent to correlate is kept beside ours, never used as ours
         String clientRequestId = request.getHeader(InternalToken.REQUEST_ID_HEADER);
         if (clientRequestId != null && REQUEST_ID.matcher(clientRequestId).matches()) {
@@ -130,8 +132,11 @@ public class GatewayHandler {
         if (clientTrace != null && TRACEPARENT.matcher(clientTrace).matches()) {
             span.setAttribute("recruit.client_traceparent", clientTrace);
         }
-        rc.addEndHandler(ended -> metrics.request(routeTag, request.method().name(), rc.response().getStatusCode(),
-                System.nanoTime() - started));
+        rc.addEndHandler(ended -> {
+            int status = rc.response().getStatusCode();
+            metrics.request(routeTag, request.method().name(), status, System.nanoTime() - started);
+            spans.endServer(span, status);
+        });
         if (request.uri().length() > config.maxUriLength()) {
             error(rc, ErrorCode.VALIDATION_ERROR, "Request URI is longer than " + config.maxUriLength() + " characters");
             return;
@@ -371,6 +376,7 @@ public class GatewayHandler {
         var guard = idempotent && !hasBody ? upstream.idempotentGuard() : upstream.guard();
         // set when the gateway itself cuts a streamed body off at the route's limit: that forward's failure is the client's
         AtomicBoolean cutOff = new AtomicBoolean();
+        Span call = spans.client(upstream.name(), options.getMethod().name(), upstream.host(), upstream.port(), request.path(), options.getHeaders());
         guard.call(() -> upstream.client().request(options).compose(upstreamRequest -> {
                             if (body != null) {
                                 upstreamRequest.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
@@ -393,6 +399,7 @@ public class GatewayHandler {
                         failure -> failure instanceof ClientBodyIncomplete || cutOff.get(),
                         late -> late.request().reset())
                 .onSuccess(response -> {
+                    spans.endClient(call, response.statusCode());
                     Runnable relaying = () -> {
                         if (claim != null && claim.outcome() == Idempotency.Outcome.PROCEED) {
                             relayAndKeep(rc, response, hasBody, claim, route.secretAnswers());
@@ -406,6 +413,7 @@ public class GatewayHandler {
                             relaying);
                 })
                 .onFailure(failure -> {
+                    spans.endClient(call, failure);
                     if (claim != null) {
                         idempotency.release(claim).subscribe().with(v -> { }, e -> { });
                     }
@@ -449,20 +457,116 @@ public class GatewayHandler {
                     : "The request was refused (HTTP " + response.statusCode() + ")");
             return;
         }
+        long length = contentLength(response);
+        boolean noBody = response.statusCode() == 204 || response.statusCode() == 304;
+        if (noBody || length >= 0 && length <= config.relayWholeUpTo().asLongValue()) {
+            relayWhole(rc, response, length, bodyUnfinished);
+        } else {
+            relayStreamed(rc, response, bodyUnfinished);
+        }
+    }
+
+    /**
+     * A bounded answer, read whole and written with its headers in one go: one write to the client instead of a
+     * write per chunk and one for the end, and the client's answer is still an envelope if the upstream breaks off.
+     */
+    private void relayWhole(RoutingContext rc, HttpClientResponse response, long length, boolean bodyUnfinished) {
+        HttpServerResponse out = rc.response();
+        // the chunks as they came: an answer in one chunk (most) is relayed without a copy into a new buffer
+        Buffer[] whole = new Buffer[1];
+        boolean[] copied = {false};
+        response.handler(chunk -> {
+            if (whole[0] == null) {
+                whole[0] = chunk;
+            } else {
+                if (!copied[0]) {
+                    // sized once for the whole answer (its Content-Length, bounded by gateway.relay-whole-up-to)
+                    whole[0] = Buffer.buffer((int) Math.max(length, whole[0].length() + chunk.length())).appendBuffer(whole[0]);
+                    copied[0] = true;
+                }
+                whole[0].appendBuffer(chunk);
+            }
+        });
+        response.exceptionHandler(failure -> {
+            if (bodyUnfinished) {
+                response.request().connection().close();
+            }
+            if (!out.ended() && !out.closed()) {
+                out.putHeader("Retry-After", Long.toString(config.upstreamDefaults().retryAfter().toSeconds()));
+                error(rc, ErrorCode.SERVICE_UNAVAILABLE, "The answer was cut off; retry later");
+            }
+        });
+        response.endHandler(ended -> {
+            if (bodyUnfinished) {
+                response.request().connection().close();
+            }
+            if (out.ended() || out.closed()) {
+                return;
+            }
+            copyHeaders(response, out);
+            out.end(whole[0] == null ? Buffer.buffer() : whole[0]);
+        });
+        response.resume();
+    }
+
+    /**
+     * A large answer or one of unknown length, streamed with back-pressure. A client that goes away ends the
+     * upstream call too (Vert.x's pipe would throw on the closed response instead).
+     */
+    private void relayStreamed(RoutingContext rc, HttpClientResponse response, boolean bodyUnfinished) {
+        HttpServerResponse out = rc.response();
+        copyHeaders(response, out);
+        if (response.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            out.setChunked(true);
+        }
+        response.handler(chunk -> {
+            if (out.closed() || out.ended()) {
+                response.request().reset();
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                response.pause();
+                out.drainHandler(drained -> response.resume());
+            }
+        });
+        response.exceptionHandler(failure -> {
+            LOG.debugf("upstream answer broke off while relaying: %s", failure.getMessage());
+            if (!out.ended() && !out.closed()) {
+                // the status and part of the body may have left: only a reset tells the client it is incomplete
+                out.reset();
+            }
+        });
+        response.endHandler(ended -> {
+            if (bodyUnfinished) {
+                response.request().connection().close();
+            }
+            if (!out.ended() && !out.closed()) {
+                out.end();
+            }
+        });
+        response.resume();
+    }
+
+    private static void copyHeaders(HttpClientResponse response, HttpServerResponse out) {
         out.setStatusCode(response.statusCode());
         response.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT)) || "content-length".equalsIgnoreCase(h.getKey())) {
                 out.putHeader(h.getKey(), h.getValue());
             }
         });
-        out.send(response).onComplete(ar -> {
-            if (bodyUnfinished) {
-                response.request().connection().close();
-            }
-            if (ar.failed()) {
-                LOG.debugf("client went away while relaying: %s", ar.cause().getMessage());
-            }
-        });
+    }
+
+    private static long contentLength(HttpClientResponse response) {
+        String value = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Relays an answer to a request with an idempotency key, keeping it for replay (JSON answers are small). */
@@ -581,14 +685,22 @@ public class GatewayHandler {
         if (uri.contains("%00")) {
             return false;
         }
+        // scanned in place: this runs on every request, and splitting or lower-casing copied the path each time
         int query = uri.indexOf('?');
-        String lower = (query < 0 ? uri : uri.substring(0, query)).toLowerCase(Locale.ROOT);
-        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")) {
-            return false;
-        }
-        for (String segment : path.split("/")) {
-            if (segment.equals(".") || segment.equals("..")) {
+        int pathEnd = query < 0 ? uri.length() : query;
+        for (int i = uri.indexOf('%'); i >= 0 && i + 2 < pathEnd; i = uri.indexOf('%', i + 1)) {
+            if (uri.regionMatches(true, i, "%2e", 0, 3) || uri.regionMatches(true, i, "%2f", 0, 3) || uri.regionMatches(true, i, "%5c", 0, 3)) {
                 return false;
+            }
+        }
+        int segment = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                int length = i - segment;
+                if (length == 1 && path.charAt(segment) == '.' || length == 2 && path.charAt(segment) == '.' && path.charAt(segment + 1) == '.') {
+                    return false;
+                }
+                segment = i + 1;
             }
         }
         return true;
