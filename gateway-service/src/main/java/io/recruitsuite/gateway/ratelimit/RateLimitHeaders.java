@@ -1,5 +1,6 @@
 package io.recruitsuite.gateway.ratelimit;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -10,15 +11,28 @@ import io.vertx.core.http.HttpServerResponse;
  */
 public final class RateLimitHeaders {
 
+    // names made once as ASCII bytes: written on every answer, they are then copied rather than encoded each time
+    private static final CharSequence QUOTA_LIMIT = HttpHeaders.createOptimized("X-Quota-Limit");
+    private static final CharSequence QUOTA_REMAINING = HttpHeaders.createOptimized("X-Quota-Remaining");
+    private static final CharSequence QUOTA_RESET = HttpHeaders.createOptimized("X-Quota-Reset");
+    private static final CharSequence X_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
+    private static final CharSequence X_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
+    private static final CharSequence X_RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
+    private static final CharSequence LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
+    private static final CharSequence REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
+    private static final CharSequence RESET = HttpHeaders.createOptimized("RateLimit-Reset");
+    private static final CharSequence POLICY = HttpHeaders.createOptimized("RateLimit-Policy");
+    private static final CharSequence RATE_LIMIT = HttpHeaders.createOptimized("RateLimit");
+
     private RateLimitHeaders() {
     }
 
     public static void write(HttpServerResponse response, Decision d) {
         if (d.quota() != null) {
             // the plan's monthly quota, whichever window is tightest: a client sees its month's standing on every answer
-            response.putHeader("X-Quota-Limit", Long.toString(d.quota().limit()));
-            response.putHeader("X-Quota-Remaining", Long.toString(d.quota().remaining()));
-            response.putHeader("X-Quota-Reset", Long.toString(d.quota().resetSeconds()));
+            response.putHeader(QUOTA_LIMIT, Long.toString(d.quota().limit()));
+            response.putHeader(QUOTA_REMAINING, Long.toString(d.quota().remaining()));
+            response.putHeader(QUOTA_RESET, Long.toString(d.quota().resetSeconds()));
         }
         if (d.tightest() == null) {
             return;
@@ -26,14 +40,14 @@ public final class RateLimitHeaders {
         String limit = Long.toString(d.limit());
         String remaining = Long.toString(d.remaining());
         String reset = Long.toString(d.resetSeconds());
-        response.putHeader("X-RateLimit-Limit", limit);
-        response.putHeader("X-RateLimit-Remaining", remaining);
-        response.putHeader("X-RateLimit-Reset", reset);
-        response.putHeader("RateLimit-Limit", limit);
-        response.putHeader("RateLimit-Remaining", remaining);
-        response.putHeader("RateLimit-Reset", reset);
+        response.putHeader(X_LIMIT, limit);
+        response.putHeader(X_REMAINING, remaining);
+        response.putHeader(X_RESET, reset);
+        response.putHeader(LIMIT, limit);
+        response.putHeader(REMAINING, remaining);
+        response.putHeader(RESET, reset);
         String name = d.tightest().name();
-        response.putHeader("RateLimit-Policy", "\"" + name + "\";q=" + limit + ";w=" + d.tightest().lengthMillis() / 1000);
-        response.putHeader("RateLimit", "\"" + name + "\";r=" + remaining + ";t=" + reset);
+        response.putHeader(POLICY, "\"" + name + "\";q=" + limit + ";w=" + d.tightest().lengthMillis() / 1000);
+        response.putHeader(RATE_LIMIT, "\"" + name + "\";r=" + remaining + ";t=" + reset);
     }
 }

@@ -63,13 +63,18 @@ public class GatewayHandler {
 
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + InternalToken.MAX_REQUEST_ID_LENGTH + "}");
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-            "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
-    private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key", "cookie");
-    /** A client's trace context never reaches the services: their spans belong to the gateway's trace. */
-    private static final Set<String> CLIENT_TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
+    // case-insensitive sets: header names are compared as sent, without a lower-cased copy per header and request
+    private static final Set<String> HOP_BY_HOP = ignoringCase(Set.of(), "connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    /** Never forwarded: hop-by-hop headers, the client's credentials and (the services' spans belong to the gateway's trace) its trace context. */
+    private static final Set<String> NOT_FORWARDED = ignoringCase(HOP_BY_HOP, "authorization", "x-api-key", "cookie",
+            "traceparent", "tracestate", "baggage");
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     public static final String CLIENT_REQUEST_ID_MDC = "clientRequestId";
+    // header names of every request made once as ASCII bytes (copied, not encoded, when written)
+    private static final CharSequence REQUEST_ID_HEADER = HttpHeaders.createOptimized(InternalToken.REQUEST_ID_HEADER);
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
 
     @Inject
     GatewayConfig config;
@@ -106,7 +111,8 @@ public class GatewayHandler {
 
     void install(@Observes Router router) {
         routes = new RouteTable(config.routes(), config.maxBodyDefault().asLongValue());
-        router.routeWithRegex("^/api/v1(/.*)?$").order(-100).handler(this::handle);
+        // non-capturing: a captured group would be decoded into a path parameter on every request
+        router.routeWithRegex("^/api/v1(?:/.*)?$").order(-100).handler(this::handle);
     }
 
     void handle(RoutingContext rc) {
@@ -114,7 +120,7 @@ public class GatewayHandler {
         HttpServerRequest request = rc.request();
         request.pause();
         String requestId = newRequestId();
-        rc.response().putHeader(InternalToken.REQUEST_ID_HEADER, requestId);
+        rc.response().putHeader(REQUEST_ID_HEADER, requestId);
         String path = request.path();
         RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
         String routeTag = route == null ? GatewayMetrics.NO_ROUTE : route.pattern();
@@ -234,16 +240,15 @@ public class GatewayHandler {
                 .setIdleTimeout(config.upstreamDefaults().responseTimeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !CLIENT_CREDENTIALS.contains(name) && !CLIENT_TRACE_CONTEXT.contains(name)
-                    && !name.startsWith("x-forwarded-")) {
-                headers.add(h.getKey(), h.getValue());
+            String name = h.getKey();
+            if (!NOT_FORWARDED.contains(name) && !name.regionMatches(true, 0, "x-forwarded-", 0, 12)) {
+                headers.add(name, h.getValue());
             }
         });
         headers.set(HttpHeaders.AUTHORIZATION, signer.authorizationFor(principal));
-        headers.set(InternalToken.REQUEST_ID_HEADER, requestId);
-        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().host());
-        headers.set("X-Forwarded-Proto", request.scheme());
+        headers.set(REQUEST_ID_HEADER, requestId);
+        headers.set(FORWARDED_FOR, request.remoteAddress() == null ? "" : request.remoteAddress().host());
+        headers.set(FORWARDED_PROTO, request.scheme());
         options.setHeaders(headers);
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean hasBody = contentLength != null ? !"0".equals(contentLength) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
@@ -551,7 +556,7 @@ public class GatewayHandler {
     private static void copyHeaders(HttpClientResponse response, HttpServerResponse out) {
         out.setStatusCode(response.statusCode());
         response.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT)) || "content-length".equalsIgnoreCase(h.getKey())) {
+            if (!HOP_BY_HOP.contains(h.getKey()) || "content-length".equalsIgnoreCase(h.getKey())) {
                 out.putHeader(h.getKey(), h.getValue());
             }
         });
@@ -704,6 +709,13 @@ public class GatewayHandler {
             }
         }
         return true;
+    }
+
+    private static Set<String> ignoringCase(Set<String> base, String... names) {
+        Set<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(base);
+        set.addAll(java.util.List.of(names));
+        return java.util.Collections.unmodifiableSet(set);
     }
 
     /** Every public request gets an id of ours: a client's choice would let it collide with, or pose as, another's. */
