@@ -696,18 +696,19 @@ class EndToEndIT {
     @org.junit.jupiter.api.Order(92)
     void aLongAnswerOfUnknownLengthIsStreamedThroughWhole() {
         String key = newOrganizationWithKey("enterprise", List.of("candidates:read", "candidates:write"));
-        for (int i = 0; i < 60; i++) {
+        // 40 writes and a read: within the test plans' 60 requests a minute
+        for (int i = 0; i < 40; i++) {
             gateway(key).contentType(ContentType.JSON).body(Map.of("name", "Streamed Candidate " + i, "email", "streamed" + i + "@example.com",
-                    "tags", List.of("nursing", "night-shifts", "icu", "pediatrics", "candidate-" + i))).post("/api/v1/candidates")
-                    .then().statusCode(201);
+                    "tags", List.of("intensive-care", "night-shifts", "paediatric-nursing", "wound-care", "candidate-" + i)))
+                    .post("/api/v1/candidates").then().statusCode(201);
         }
-        // about 20 KB: more than the service buffers, so it answers in chunks without a Content-Length, which the
+        // about 16 KB: more than the service buffers, so it answers in chunks without a Content-Length, which the
         // gateway relays as they come (answers with a length up to gateway.relay-whole-up-to leave in one write)
         Response page = gateway(key).get("/api/v1/candidates?limit=100");
         assertEquals(200, page.statusCode(), page.asString());
         assertEquals("chunked", page.header("Transfer-Encoding"), "relayed as a stream: " + page.headers());
-        assertEquals(60, page.<List<?>>path("data").size());
-        assertEquals(60, (int) page.path("meta.total"));
+        assertEquals(40, page.<List<?>>path("data").size());
+        assertEquals(40, (int) page.path("meta.total"));
         assertTrue(page.asString().endsWith("}"), "the whole document arrived");
     }
 
