@@ -58,15 +58,23 @@ class RequestSpansTest {
         return spans;
     }
 
+    private static Span serverSpan(RequestSpans spans) {
+        return spans.openTelemetry.getTracer("test").spanBuilder("GET /api/v1/candidates/**").setSpanKind(SpanKind.SERVER).startSpan();
+    }
+
+    /** A call to candidate-service made while the request's span is current, as the gateway makes it. */
+    private static Span callUnder(RequestSpans spans, Span server, MultiMap headers) {
+        try (Scope ignored = server.makeCurrent()) {
+            return spans.client("candidate", "GET", "127.0.0.1", 8081, "/api/v1/candidates", headers);
+        }
+    }
+
     @Test
     void aSampledCallIsAClientSpanUnderTheRequestAndTheServiceJoinsItsTrace() {
         RequestSpans spans = spans(Sampler.alwaysOn());
-        Span server = spans.openTelemetry.getTracer("test").spanBuilder("GET /api/v1/candidates/**").setSpanKind(SpanKind.SERVER).startSpan();
+        Span server = serverSpan(spans);
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        Span call;
-        try (Scope ignored = server.makeCurrent()) {
-            call = spans.client("candidate", "GET", "127.0.0.1", 8081, "/api/v1/candidates", headers);
-        }
+        Span call = callUnder(spans, server, headers);
         spans.endClient(call, 503);
 
         String traceparent = headers.get("traceparent");
@@ -84,12 +92,9 @@ class RequestSpansTest {
     @Test
     void anUnsampledRequestRecordsNothingYetTellsTheServiceNotToSample() {
         RequestSpans spans = spans(Sampler.traceIdRatioBased(0.0));
-        Span server = spans.openTelemetry.getTracer("test").spanBuilder("GET").setSpanKind(SpanKind.SERVER).startSpan();
+        Span server = serverSpan(spans);
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        Span call;
-        try (Scope ignored = server.makeCurrent()) {
-            call = spans.client("candidate", "GET", "127.0.0.1", 8081, "/api/v1/candidates", headers);
-        }
+        Span call = callUnder(spans, server, headers);
         spans.endClient(call, 200);
         server.end();
 
