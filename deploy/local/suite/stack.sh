@@ -106,7 +106,7 @@ jvm_options() { # svc
   # the gateway, crossed by every request, gets 64 MB: with the third of a 32 MB start heap it collected about twenty
   # times a second under load, and its CPU per forwarded request fell by a fifth with 64 MB (docs/performance.md,
   # "Gateway overhead"); it still idles at about 185 MB, its start-up never filling the space
-  # candidate-service, behind most requests, gets 24 MB: fewer collections while it starts (2.7 -> 2.4 s ready) and
+  # candidate-service, behind most requests, gets 24 MB: fewer collections while it starts (2.72 -> 2.56 s ready) and
   # under load, for about 10 MB more resident when idle (193 MB)
   local young=; case $1 in keys|webhook) young=-Xmn8m;; search) young=-Xmn12m;; gateway) young=-Xmn64m;; candidate) young=-Xmn24m;; esac
   local options="-Xms32m -Xmx$heap $young -XX:+UseSerialGC $jit"
