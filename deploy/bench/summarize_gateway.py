@@ -132,7 +132,7 @@ def cpu_per_request(kind, where):
 errors = sum(r.get("errors", 0) for v in runs.values() for r in v.values())
 print("| request | path | requests/s | p50 (ms) | p99 (ms) |")
 print("|---|---|---:|---:|---:|")
-PATHS = ("direct", "gateway", "bare")
+PATHS = ("direct", "gateway", "bare", "baseline")
 for kind in kinds:
     for where in PATHS:
         rs = rounds_of(kind, where)
@@ -179,6 +179,14 @@ for kind in kinds:
         print(f"- {kind} through the bare Vert.x proxy (the floor of a proxy hop): throughput {median(b['rps'] / d['rps'] for d, b in zip(direct, bare)):.0%} "
               f"of direct; its CPU per request {floor.get('bare', 0):.3f} ms = {floor.get('bare', 0) / floor.get('postgresql', 1):.2f}× PostgreSQL's "
               f"in its rounds; the gateway's CPU per request is {through.get('gateway', 0) / max(1e-9, floor.get('bare', 0)):.2f}× the bare proxy's")
+    baseline = rounds_of(kind, "baseline")
+    if baseline:
+        before = per[(kind, "baseline")]
+        print(f"- {kind} through the baseline gateway (BENCH_BASELINE, another build, in the same rounds): throughput "
+              f"{median(b['rps'] / d['rps'] for d, b in zip(direct, baseline)):.0%} of direct; its CPU per request "
+              f"{before.get('baseline', 0):.3f} ms = {before.get('baseline', 0) / max(1e-9, before.get('postgresql', 0)):.2f}× PostgreSQL's in its rounds; "
+              f"this build's gateway / the baseline: {through.get('gateway', 0) / max(1e-9, before.get('baseline', 0)):.2f}× the CPU per request, "
+              f"{median(g['rps'] / b['rps'] for g, b in zip(gateway, baseline)):.2f}× the throughput (median of the rounds' ratios)")
 print()
 if settled:
     what = "settled after" if settled[0] == "jit-settled" else "gave up after"

@@ -24,9 +24,10 @@ bench_sum_ticks() { local p; for p in $1; do awk '{print $14 + $15}' "/proc/$p/s
 
 # CPU ticks by thread name (digits dropped, so a pool's threads add up) of each benchmarked service
 bench_thread_ticks() {
-  local svc t; for svc in "${BENCH_SERVICES[@]}"; do
+  local svc t comm; for svc in "${BENCH_SERVICES[@]}"; do
+    # a thread may end between the listing and the reading: it is skipped (one line per thread, read at once)
     for t in /proc/"$(bench_pid "$svc")"/task/*; do
-      printf '%s %s\n' "$(awk '{print $14 + $15}' "$t/stat")" "$(tr ' ' '_' < "$t/comm")"
+      { read -r comm < "$t/comm" && awk -v n="${comm// /_}" '{print $14 + $15, n}' "$t/stat"; } 2>/dev/null || true
     done | awk -v s="$svc" '{sub(/[0-9-]+$/, "", $2); c[$2] += $1} END {for (n in c) print s, n, c[n]}'
   done
 }
@@ -83,6 +84,9 @@ bench_wrk() {
     write/gateway) target="$BENCH_GATEWAY/api/v1/candidates" auth=$BENCH_WRITE_KEY;;
     search/direct) target="$BENCH_SEARCH/api/v1/search" auth=$BENCH_TOKEN_SEARCH;;
     search/gateway) target="$BENCH_GATEWAY/api/v1/search" auth=$BENCH_KEY;;
+    list/baseline) target="$BENCH_BASELINE_URL/api/v1/candidates?limit=5" auth=$BENCH_KEY;;
+    write/baseline) target="$BENCH_BASELINE_URL/api/v1/candidates" auth=$BENCH_WRITE_KEY;;
+    search/baseline) target="$BENCH_BASELINE_URL/api/v1/search" auth=$BENCH_KEY;;
   esac
   case $kind in write) script=(-s "$ROOT/deploy/bench/wrk-write.lua");; search) script=(-s "$ROOT/deploy/bench/wrk-search.lua");; esac
   BENCH_RUN="$kind-$path-$(date +%s%N)" wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@" "${script[@]}" \
@@ -121,9 +125,15 @@ bench_warm_up() {
   bench_wait_for_jit
 }
 
-# The paths a kind of request is measured on: direct, through the gateway, and (BENCH_BARE=1, list only) through a
-# bare Vert.x proxy (deploy/bench/BareProxy.java): the floor of any proxy hop on the machine, the gateway's yardstick
-bench_paths() { if [ "$1" = list ] && [ "${BENCH_BARE:-0}" = 1 ]; then echo direct gateway bare; else echo direct gateway; fi; }
+# The paths a kind of request is measured on: direct, through the gateway, (BENCH_BARE=1, list only) through a
+# bare Vert.x proxy (deploy/bench/BareProxy.java): the floor of any proxy hop on the machine, the gateway's yardstick;
+# and (BENCH_BASELINE=DIR) through another build's gateway, to measure a change side by side in the same rounds
+bench_paths() {
+  local paths="direct gateway"
+  if [ "$1" = list ] && [ "${BENCH_BARE:-0}" = 1 ]; then paths+=" bare"; fi
+  if [ -n "${BENCH_BASELINE:-}" ]; then paths+=" baseline"; fi
+  echo "$paths"
+}
 
 bench_bare_start() {
   local port=$(( $(port_of gateway e2e) + 10 ))
@@ -140,6 +150,36 @@ bench_bare_start() {
   port_open "$port" || die "the bare proxy did not start" "see .suite/logs/bare-e2e.log"
   BENCH_BARE_URL="http://127.0.0.1:$port"
   BENCH_SERVICES+=(bare)
+}
+
+# BENCH_BASELINE=DIR: a second gateway from another build's gateway-service/target/quarkus-app (e.g. a git worktree
+# of the revision before a change, packaged; or this build's own folder with BENCH_BASELINE_ENV), started as the
+# stack's gateway is, beside it on ports of its own
+bench_baseline_start() {
+  local dir=$BENCH_BASELINE port=$(( $(port_of gateway e2e) + 20 )) options=() option i
+  [ -f "$dir/quarkus-run.jar" ] || die "BENCH_BASELINE=$dir holds no quarkus-run.jar" "point it at another build's gateway-service/target/quarkus-app"
+  port_open "$port" && die "port $port is taken by another process" "the baseline gateway of the benchmark listens there"
+  for option in $(jvm_options gateway); do [[ $option == -XX:SharedArchiveFile=* ]] || options+=("$option"); done
+  (
+    set -a
+    # shellcheck disable=SC1090
+    source <(service_env gateway e2e)
+    set +a
+    export QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+    # BENCH_BASELINE_ENV="NAME=value ...": configuration of the baseline only (the same build with another setting)
+    # shellcheck disable=SC2086
+    if [ -n "${BENCH_BASELINE_ENV:-}" ]; then export $BENCH_BASELINE_ENV; fi
+    cd "$dir"
+    exec nohup java "${options[@]}" -jar quarkus-run.jar >"$LOGS/baseline-e2e.log" 2>&1
+  ) &
+  echo $! > "$PIDS/baseline-e2e.pid"
+  for ((i = 0; i < 90; i++)); do
+    curl -fsS "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null | grep -q '"UP"' && break
+    pid_alive baseline-e2e || die "the baseline gateway exited during start-up" "see .suite/logs/baseline-e2e.log"
+    sleep 1
+  done
+  BENCH_BASELINE_URL="http://127.0.0.1:$port"
+  BENCH_SERVICES+=(baseline)
 }
 
 bench_gateway() {
@@ -192,6 +232,7 @@ bench_gateway() {
       | { grep -o '"candidateId"' || true; } | wc -l)
   done
   if [ "${BENCH_BARE:-0}" = 1 ]; then bench_bare_start; fi
+  if [ -n "${BENCH_BASELINE:-}" ]; then bench_baseline_start; fi
   BENCH_OUT="$STATE/bench-gateway.txt"; : > "$BENCH_OUT"
   # BENCH_JFR=file.jfr: a Flight Recorder profile of the rounds of the service BENCH_JFR_SERVICE (default candidate;
   # deploy/bench/jfr_profile.py reads it). The recording starts before the warm-up, because starting one deoptimises
@@ -232,7 +273,9 @@ bench_gateway() {
   # what the gateway answered other than 2xx during the whole run, by route and status (its own metrics)
   curl -fsS "http://127.0.0.1:$(health_port_of gateway e2e)/q/metrics" | grep '^gateway_requests_seconds_count' \
     | grep -v 'status="2' | sed -E 's/.*method="([A-Z]+)".*route="([^"]+)".*status="([0-9]+)"\} ([0-9.]+).*/refused \1 \2 \3 \4/' >> "$BENCH_OUT" || true
-  if [ "${BENCH_BARE:-0}" = 1 ]; then stop_pid bare-e2e; BENCH_SERVICES=(gateway candidate search); fi
+  if [ "${BENCH_BARE:-0}" = 1 ]; then stop_pid bare-e2e; fi
+  if [ -n "${BENCH_BASELINE:-}" ]; then stop_pid baseline-e2e; fi
+  BENCH_SERVICES=(gateway candidate search)
   stop_stack e2e
   e2e_redis_stop
   python3 "$ROOT/deploy/bench/summarize_gateway.py" "$BENCH_OUT" "$STATE/bench-gateway-threads.txt" "$rounds" "$seconds" "$connections"

@@ -25,6 +25,7 @@ import io.recruitsuite.gateway.ratelimit.Window;
 import io.recruitsuite.gateway.tracing.RequestSpans;
 import io.recruitsuite.gateway.usage.UsageRecorder;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -102,6 +103,13 @@ public class GatewayHandler {
     @Inject
     RequestSpans spans;
 
+    /**
+     * Ahead of Quarkus's own handlers (CORS, HTTP authentication, REST observability), which the public API
+     * does not use: the gateway authenticates itself and keeps its own metrics and spans, and those handlers
+     * would otherwise run on every request. Only a body handler, were one ever installed, still comes first.
+     */
+    static final int API_ROUTE_ORDER = RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1;
+
     private RouteTable routes;
 
     private final TenantSlots tenantSlots = new TenantSlots();
@@ -112,7 +120,7 @@ public class GatewayHandler {
     void install(@Observes Router router) {
         routes = new RouteTable(config.routes(), config.maxBodyDefault().asLongValue());
         // non-capturing: a captured group would be decoded into a path parameter on every request
-        router.routeWithRegex("^/api/v1(?:/.*)?$").order(-100).handler(this::handle);
+        router.routeWithRegex("^/api/v1(?:/.*)?$").order(API_ROUTE_ORDER).handler(this::handle);
     }
 
     void handle(RoutingContext rc) {

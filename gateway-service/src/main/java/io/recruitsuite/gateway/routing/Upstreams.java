@@ -4,7 +4,6 @@ import io.recruitsuite.gateway.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,14 +12,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One pooled HTTP client per upstream service, each behind {@link UpstreamGuard}s: a timeout for the
+ * Pooled HTTP clients per upstream service (one per event loop: {@link EventLoopClients}), each behind {@link UpstreamGuard}s: a timeout for the
  * response head, a circuit breaker and a bulkhead; the idempotent variant adds one retry (and has a breaker
  * of its own). Bodies are streamed outside the guards.
  */
 @ApplicationScoped
 public class Upstreams {
 
-    public record Upstream(String name, String host, int port, HttpClient client, UpstreamGuard guard, UpstreamGuard idempotentGuard) {
+    public record Upstream(String name, String host, int port, EventLoopClients clients, UpstreamGuard guard, UpstreamGuard idempotentGuard) {
+
+        /** The client of the calling event loop: its connections are served by the thread that asks. */
+        public HttpClient client() {
+            return clients.current();
+        }
     }
 
     @Inject
@@ -35,13 +39,12 @@ public class Upstreams {
         GatewayConfig.UpstreamDefaults d = config.upstreamDefaults();
         config.upstreams().forEach((name, upstream) -> {
             UpstreamUrl url = UpstreamUrl.parse(upstream.url());
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                            .setSsl(url.secure())
-                            .setConnectTimeout((int) d.connectTimeout().toMillis())
-                            .setKeepAlive(true)
-                            .setTcpNoDelay(true),
-                    new PoolOptions().setHttp1MaxSize(d.maxConnections()));
-            upstreams.put(name, new Upstream(name, url.host(), url.port(), client,
+            EventLoopClients clients = new EventLoopClients(vertx, new HttpClientOptions()
+                    .setSsl(url.secure())
+                    .setConnectTimeout((int) d.connectTimeout().toMillis())
+                    .setKeepAlive(true)
+                    .setTcpNoDelay(true), d.maxConnections());
+            upstreams.put(name, new Upstream(name, url.host(), url.port(), clients,
                     new UpstreamGuard(vertx, "upstream " + name, policy(d, 0), System::currentTimeMillis),
                     new UpstreamGuard(vertx, "upstream " + name + " (idempotent)", policy(d, 1), System::currentTimeMillis)));
         });
