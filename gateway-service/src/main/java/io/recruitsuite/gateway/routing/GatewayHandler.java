@@ -132,8 +132,9 @@ public class GatewayHandler {
         String path = request.path();
         RouteTable.Match route = routes.match(request.method().name(), path).orElse(null);
         String routeTag = route == null ? GatewayMetrics.NO_ROUTE : route.pattern();
-        MDC.put(RequestIdLogging.MDC_KEY, requestId);
+        // the span first: making it current rebuilds the request's MDC from what it holds, which is then nothing
         Span span = spans.server(request, route == null ? null : route.pattern(), requestId);
+        MDC.put(RequestIdLogging.MDC_KEY, requestId);
         // what the client sent to correlate is kept beside ours, never used as ours
         String clientRequestId = request.getHeader(InternalToken.REQUEST_ID_HEADER);
         if (clientRequestId != null && REQUEST_ID.matcher(clientRequestId).matches()) {
