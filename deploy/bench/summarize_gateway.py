@@ -13,6 +13,9 @@ import re
 import statistics
 import sys
 
+if len(sys.argv) < 2 or (sys.argv[1] == "--compare" and len(sys.argv) != 4) or (sys.argv[1] != "--compare" and len(sys.argv) < 6):
+    sys.exit("usage: summarize_gateway.py --compare RUN1.txt RUN2.txt (the runs' raw rounds in .suite/reports);\n"
+             "       summarize_gateway.py RAW THREADS ROUNDS SECONDS CONNECTIONS (as ./suite bench gateway calls it)")
 if sys.argv[1] != "--compare":
     path, threads_path, rounds, seconds, connections = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 TICKS_PER_SECOND = 100
