@@ -168,6 +168,17 @@ class CandidatesTest {
         }
         as(org, "candidates:read").get("/api/v1/candidates?tag=nurse").then().body("data", hasSize(1));
         as(org, "candidates:read").get("/api/v1/candidates?createdAfter=2999-01-01T00:00:00Z").then().body("data", hasSize(0));
+        // pattern characters are literal: '_' is not "any character", '!' is not an escape
+        writer(org).body(Map.of("name", "Eve_Ann!", "email", "eve@ex.org", "tags", List.of("nurse"))).post("/api/v1/candidates").then().statusCode(201);
+        as(org, "candidates:read").get("/api/v1/candidates?search=_").then().body("data.name", equalTo(List.of("Eve_Ann!")));
+        as(org, "candidates:read").get("/api/v1/candidates?search=n!").then().body("data.name", equalTo(List.of("Eve_Ann!")));
+        // filters combine, in pages and after a cursor, newest first, with the total of what matches
+        as(org, "candidates:read").get("/api/v1/candidates?tag=nurse&createdAfter=2000-01-01T00:00:00Z&limit=1")
+                .then().body("data.name", equalTo(List.of("Eve_Ann!"))).body("meta.total", equalTo(2));
+        String cursor = as(org, "candidates:read").get("/api/v1/candidates?tag=nurse&limit=1&cursor=").then().statusCode(200)
+                .body("data.name", equalTo(List.of("Eve_Ann!"))).extract().path("meta.nextCursor");
+        as(org, "candidates:read").get("/api/v1/candidates?tag=nurse&limit=1&cursor=" + cursor).then()
+                .body("data.name", equalTo(List.of("Carla Diaz"))).body("meta.hasMore", equalTo(false));
     }
 
     @Test

@@ -29,6 +29,8 @@ public class CandidateService {
     @Inject
     CandidateRepository candidates;
     @Inject
+    CandidateListQueries listQueries;
+    @Inject
     DocumentRepository documents;
     @Inject
     CandidateEvents events;
@@ -104,12 +106,12 @@ public class CandidateService {
                 .chain(c -> documents.listByCandidate(organizationId, id).map(docs -> new CandidateDetail(c, docs)));
     }
 
-    @WithSession
+    /** Without a session: {@link CandidateListQueries} reads the rows directly. */
     public Uni<Listing<Candidate>> list(String organizationId, CandidateFilter filter, PageRequest page) {
         return Listing.of(page, c -> new Cursor(c.createdAt(), c.id()),
-                (offset, limit) -> candidates.page(organizationId, filter, offset, limit),
-                () -> candidates.count(organizationId, filter),
-                (cursor, limit) -> candidates.after(organizationId, filter, cursor, limit));
+                (offset, limit) -> listQueries.page(organizationId, filter, offset, limit),
+                () -> listQueries.count(organizationId, filter),
+                (cursor, limit) -> listQueries.after(organizationId, filter, cursor, limit));
     }
 
     public record Changes(String name, String email, String phone, List<String> tags,
