@@ -87,6 +87,15 @@ class EventContractIT {
         }
         assertTrue(seen.containsAll(wanted), "the history lists " + seen);
         assertEquals(List.of(), problems);
+        // the published REST contract (docs/openapi.json) names exactly the fields the history serves
+        JsonNode publicEvent = JSON.readTree(Path.of("..", "docs", "openapi.json").toFile()).path("components").path("schemas").path("PublicEvent");
+        Set<String> documented = new TreeSet<>();
+        publicEvent.path("properties").fieldNames().forEachRemaining(documented::add);
+        for (JsonNode e : events) {
+            Set<String> served = new TreeSet<>();
+            e.fieldNames().forEachRemaining(served::add);
+            assertEquals(documented, served, "the fields of a listed " + e.path("type").asText() + " against PublicEvent's");
+        }
         // listed oldest first: the rejection comes after the application it rejects
         List<String> order = new ArrayList<>();
         events.forEach(e -> order.add(e.path("type").asText()));

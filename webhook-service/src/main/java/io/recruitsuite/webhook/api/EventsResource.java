@@ -22,7 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -52,6 +55,9 @@ public class EventsResource {
     @Operation(operationId = "listEvents", summary = "The organization's event history",
             description = "Public events of the last 30 days, oldest first, each exactly as a webhook delivers it; only the types "
                     + "the key's scopes can read, without contact details unless it holds candidates:read. Cursor pages.")
+    // the events are relayed as stored (JSON trees): the contract names their fields
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventHistoryPage.class)))
     public Uni<Envelope<List<JsonNode>>> list(
             @Parameter(description = "Event types to list (repeat or comma-separate); all readable types when absent")
             @QueryParam("type") List<String> type,
