@@ -119,8 +119,9 @@ public class GatewayHandler {
 
     void install(@Observes Router router) {
         routes = new RouteTable(config.routes(), config.maxBodyDefault().asLongValue());
-        // non-capturing: a captured group would be decoded into a path parameter on every request
-        router.routeWithRegex("^/api/v1(?:/.*)?$").order(API_ROUTE_ORDER).handler(this::handle);
+        // /api/v1 itself and everything under it (not /api/v1x), matched as a prefix: a regular expression here cost
+        // a matcher per request
+        router.route("/api/v1/*").order(API_ROUTE_ORDER).handler(this::handle);
     }
 
     void handle(RoutingContext rc) {

@@ -20,7 +20,13 @@ public final class RouteTable {
                         String pattern, boolean secretAnswers) {
     }
 
-    private record Entry(String prefix, boolean wildcard, GatewayConfig.Route route) {
+    /** A route with its answers made once: matching runs on every request. */
+    private record Entry(String prefix, String prefixAndSlash, boolean wildcard, GatewayConfig.Route route,
+                         Optional<Match> read, Optional<Match> write) {
+
+        boolean matches(String path) {
+            return wildcard ? path.equals(prefix) || path.startsWith(prefixAndSlash) : path.equals(prefix);
+        }
     }
 
     private final List<Entry> entries;
@@ -30,25 +36,26 @@ public final class RouteTable {
         this.defaultMaxBody = defaultMaxBody;
         // longest prefix first, so /api/v1/search/feedback could be given its own entry later
         this.entries = routes.stream()
-                .map(r -> r.path().endsWith("/**")
-                        ? new Entry(r.path().substring(0, r.path().length() - 3), true, r)
-                        : new Entry(r.path(), false, r))
+                .map(this::entry)
                 .sorted(Comparator.comparingInt((Entry e) -> e.prefix().length()).reversed())
                 .toList();
     }
 
+    private Entry entry(GatewayConfig.Route r) {
+        boolean wildcard = r.path().endsWith("/**");
+        String prefix = wildcard ? r.path().substring(0, r.path().length() - 3) : r.path();
+        return new Entry(prefix, prefix + "/", wildcard, r, Optional.of(match(r, r.readScope())), Optional.of(match(r, r.writeScope())));
+    }
+
+    private Match match(GatewayConfig.Route r, Optional<String> scope) {
+        long maxBody = r.maxBody().map(size -> size.asLongValue()).orElse(defaultMaxBody);
+        return new Match(r.upstream(), scope, auth(r.auth()), r.rateClass(), maxBody, r.uploads(), r.path(), r.secretAnswers());
+    }
+
     public Optional<Match> match(String method, String path) {
         for (Entry e : entries) {
-            boolean hit = e.wildcard()
-                    ? path.equals(e.prefix()) || path.startsWith(e.prefix() + "/")
-                    : path.equals(e.prefix());
-            if (hit) {
-                GatewayConfig.Route r = e.route();
-                boolean read = "GET".equals(method) || "HEAD".equals(method);
-                Optional<String> scope = read ? r.readScope() : r.writeScope();
-                long maxBody = r.maxBody().map(size -> size.asLongValue()).orElse(defaultMaxBody);
-                return Optional.of(new Match(r.upstream(), scope, auth(r.auth()), r.rateClass(), maxBody, r.uploads(), r.path(),
-                        r.secretAnswers()));
+            if (e.matches(path)) {
+                return "GET".equals(method) || "HEAD".equals(method) ? e.read() : e.write();
             }
         }
         return Optional.empty();

@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TenantSlots {
 
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    // by upstream, then organization: no key concatenated on every acquire and release
+    private final Map<String, Map<String, AtomicInteger>> inFlight = new ConcurrentHashMap<>();
 
     boolean tryAcquire(String upstream, String organizationId, int limit) {
-        AtomicInteger count = inFlight.computeIfAbsent(upstream + "|" + organizationId, k -> new AtomicInteger());
+        AtomicInteger count = of(upstream).computeIfAbsent(organizationId, k -> new AtomicInteger());
         if (count.incrementAndGet() > limit) {
             count.decrementAndGet();
             return false;
@@ -23,11 +24,16 @@ final class TenantSlots {
     }
 
     void release(String upstream, String organizationId) {
-        inFlight.computeIfPresent(upstream + "|" + organizationId, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+        of(upstream).computeIfPresent(organizationId, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
     int inFlight(String upstream, String organizationId) {
-        AtomicInteger count = inFlight.get(upstream + "|" + organizationId);
+        AtomicInteger count = of(upstream).get(organizationId);
         return count == null ? 0 : count.get();
+    }
+
+    private Map<String, AtomicInteger> of(String upstream) {
+        Map<String, AtomicInteger> organizations = inFlight.get(upstream);
+        return organizations != null ? organizations : inFlight.computeIfAbsent(upstream, u -> new ConcurrentHashMap<>());
     }
 }

@@ -38,7 +38,11 @@ public class UsageRecorder {
         }
     }
 
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** A key's hour: the counters' key, made on every request without formatting a string. */
+    private record KeyHour(String keyId, long hourStartMillis) {
+    }
+
+    private final Map<KeyHour, Counter> counters = new ConcurrentHashMap<>();
     /** Requests of a report on its way to the keys-service, per organization: counted nowhere else until it lands. */
     private final Map<String, AtomicLong> reporting = new ConcurrentHashMap<>();
 
@@ -80,7 +84,7 @@ public class UsageRecorder {
     }
 
     private Counter counter(String keyId, String organizationId, long hourStart) {
-        return counters.computeIfAbsent(keyId + "|" + hourStart, id -> new Counter(keyId, organizationId, hourStart));
+        return counters.computeIfAbsent(new KeyHour(keyId, hourStart), id -> new Counter(keyId, organizationId, hourStart));
     }
 
     private static long hourStart(long millis) {

@@ -70,6 +70,20 @@ class EdgeOfHttpTest {
     }
 
     @Test
+    void theApiRouteCoversTheVersionRootAndWhatIsUnderItOnly() throws IOException {
+        assertTrue(raw("GET /api/v1 HTTP/1.1").startsWith("HTTP/1.1 200"), "the discovery document");
+        assertTrue(raw("GET /api/v1/ HTTP/1.1").startsWith("HTTP/1.1 200"), "the discovery document");
+        // under /api/v1, an unknown path is the API's own 404, which names what was asked for
+        String unknown = raw("GET /api/v1/no-such-resource HTTP/1.1");
+        assertEnvelope(unknown, "404", "not_found");
+        assertTrue(unknown.contains("No such endpoint: GET /api/v1/no-such-resource"), unknown);
+        // a path that only begins like the API is not the API's: the server's plain 404, still in the envelope
+        String beside = raw("GET /api/v1x/candidates HTTP/1.1");
+        assertEnvelope(beside, "404", "not_found");
+        assertTrue(!beside.contains("No such endpoint"), beside);
+    }
+
+    @Test
     void aNulInAQueryValueIsRefusedAtTheDoor() throws IOException {
         assertEnvelope(raw("GET /api/v1/candidates?search=a%00b HTTP/1.1"), "400", "validation_error");
     }
