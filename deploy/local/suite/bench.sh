@@ -20,6 +20,19 @@ bench_cpu_ticks() {
   out+=("kafka=$(bench_sum_ticks "$(pgrep -d ' ' -f 'kafka\.Kafka' || true)")")
   local IFS=,; echo "${out[*]}"
 }
+# CPU ticks used so far by the JIT compiler threads of each benchmarked service: name=ticks,...
+bench_compiler_ticks() {
+  local name out=() t comm ticks
+  for name in "${BENCH_SERVICES[@]}"; do
+    ticks=0
+    for t in /proc/"$(bench_pid "$name")"/task/*; do
+      # a thread may end between the listing and the reading: it is skipped
+      { read -r comm < "$t/comm" && [[ $comm == C[12]\ CompilerThre* ]] && ticks=$((ticks + $(awk '{print $14 + $15}' "$t/stat"))); } 2>/dev/null || true
+    done
+    out+=("$name=$ticks")
+  done
+  local IFS=,; echo "${out[*]}"
+}
 bench_sum_ticks() { local p; for p in $1; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
 
 # CPU ticks by thread name (digits dropped, so a pool's threads add up) of each benchmarked service
@@ -240,7 +253,7 @@ bench_gateway() {
   local jfr_service=${BENCH_JFR_SERVICE:-candidate} rounds_began
   if [ -n "${BENCH_JFR:-}" ]; then jcmd "$(bench_pid "$jfr_service")" JFR.start name=bench settings=profile >/dev/null; fi
   bench_warm_up
-  local i kind path cpu_before jit_before calls_before
+  local i kind path cpu_before compilers_before jit_before calls_before
   rounds_began=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   bench_thread_ticks > "$STATE/bench-threads-before.txt"
   jit_before=$(bench_jit_counters)
@@ -253,9 +266,10 @@ bench_gateway() {
       say "$kind: round $i of $rounds"
       for path in $(bench_paths "$kind"); do
         calls_before=$(redis_round_trips)
-        cpu_before=$(bench_cpu_ticks)
+        cpu_before=$(bench_cpu_ticks); compilers_before=$(bench_compiler_ticks)
         bench_wrk "$kind" "$path" "$connections" "$seconds" --latency | sed "s/^/$kind $path $i /" >> "$BENCH_OUT"
         echo "cpu $kind $path $i $cpu_before $(bench_cpu_ticks)" >> "$BENCH_OUT"
+        echo "compilers $kind $path $i $compilers_before $(bench_compiler_ticks)" >> "$BENCH_OUT"
         echo "redis $kind $path $i $(( $(redis_round_trips) - calls_before ))" >> "$BENCH_OUT"
       done
     done
