@@ -81,15 +81,19 @@ def median(values):
 
 def figures(path):
     """Each run's medians: requests/s and CPU ms per request of each process, by (kind, path)."""
-    runs, cpu, *_ = parse(path)
+    runs, cpu, *_, compilers = parse(path)
     out = {}
     for (kind, where), by_round in runs.items():
         rounds_ = [r for _, r in sorted(by_round.items(), key=lambda item: int(item[0]))]
         out[(kind, where, "requests/s")] = median(r["rps"] for r in rounds_)
         samples = cpu.get((kind, where), [])
+        jit = compilers.get((kind, where), [])
         for name in (samples[0] if samples else {}):
             out[(kind, where, name)] = median(1000 * c[name] / TICKS_PER_SECOND / max(1, r.get("requests", 0))
                                               for c, r in zip(samples, rounds_))
+            if len(jit) == len(samples) and name in jit[0]:
+                out[(kind, where, name + " without its compiler threads")] = median(
+                    1000 * (c[name] - j[name]) / TICKS_PER_SECOND / max(1, r.get("requests", 0)) for c, j, r in zip(samples, jit, rounds_))
     return out
 
 
