@@ -2,6 +2,7 @@ package io.recruitsuite.candidate.candidates;
 
 import io.recruitsuite.candidate.applications.ApplicationStatus;
 import io.recruitsuite.candidate.paging.Cursor;
+import io.recruitsuite.candidate.persistence.LikePattern;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -67,11 +68,6 @@ public class CandidateListQueries {
         return out;
     }
 
-    /** The pattern characters of a {@code like} escaped with '!' (the statements' {@code escape '!'}). */
-    static String escapeLike(String s) {
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
     /** A where clause and its positional parameters, the organization always first. */
     static final class Statement {
         private final List<String> conditions = new ArrayList<>();
@@ -82,7 +78,7 @@ public class CandidateListQueries {
             s.and("organization_id = " + s.bind(organizationId));
             if (filter.search() != null) {
                 // '!' escapes the pattern characters, as in the other lists' filters
-                String pattern = s.bind("%" + escapeLike(filter.search()) + "%");
+                String pattern = s.bind(LikePattern.containing(filter.search()));
                 s.and("(name ilike " + pattern + " escape '!' or email ilike " + pattern + " escape '!')");
             }
             if (filter.tag() != null) {

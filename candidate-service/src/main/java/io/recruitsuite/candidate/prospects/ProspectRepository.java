@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.recruitsuite.candidate.paging.Cursor;
 import io.recruitsuite.candidate.paging.Keyset;
+import io.recruitsuite.candidate.persistence.LikePattern;
 import io.recruitsuite.common.persistence.OrganizationScopedRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,15 +54,11 @@ public class ProspectRepository extends OrganizationScopedRepository<Prospect> {
         if (filter.search() != null) {
             // '!' escapes the pattern characters, as in the candidate search
             and.add("(name ilike :search escape '!' or email ilike :search escape '!')");
-            p.and("search", "%" + escapeLike(filter.search()) + "%");
+            p.and("search", LikePattern.containing(filter.search()));
         }
         if (filter.converted() != null) {
             and.add(filter.converted() ? "candidateId is not null" : "candidateId is null");
         }
         return new Condition(and.isEmpty() ? null : String.join(" and ", and), p);
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -29,9 +29,4 @@ class CandidateListQueriesTest {
             assertTrue(filter.stageName() == null || !s.where().contains(filter.stageName()), s.where());
         }
     }
-
-    @Test
-    void patternCharactersAreEscapedForLike() {
-        assertEquals("50!%!_off!!", CandidateListQueries.escapeLike("50%_off!"));
-    }
 }
