@@ -9,14 +9,14 @@ import io.recruitsuite.gateway.routing.RouteTable;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 
 /** Decides who is calling a route, and whether they may. */
-@ApplicationScoped
+@Singleton
 public class Authenticator {
 
     public static final String PLAN_WITHOUT_ACCESS = "Plan does not include API access";

@@ -6,14 +6,14 @@ import io.recruitsuite.gateway.GatewayConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /** Signs the short-lived internal token that every forwarded request carries. */
-@ApplicationScoped
+@Singleton
 public class InternalTokenSigner {
 
     @Inject

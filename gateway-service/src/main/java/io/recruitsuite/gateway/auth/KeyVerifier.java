@@ -18,7 +18,7 @@ import io.recruitsuite.gateway.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -33,7 +33,7 @@ import java.util.List;
  * path: Redis (shared by the replicas), then the keys-service. Key events drop entries at once
  * (see {@code KeyEventsListener}). Keys are cached under their SHA-256, never in plain text.
  */
-@ApplicationScoped
+@Singleton
 public class KeyVerifier {
 
     private static final Logger LOG = Logger.getLogger(KeyVerifier.class);

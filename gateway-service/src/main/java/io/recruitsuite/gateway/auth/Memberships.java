@@ -6,7 +6,7 @@ import io.recruitsuite.common.security.MemberStanding;
 import io.recruitsuite.gateway.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the plan's API access), cached for {@code gateway.sessions.standing-ttl} and dropped at once when a
  * member is removed or the plan changes. Concurrent requests of one user share one lookup.
  */
-@ApplicationScoped
+@Singleton
 public class Memberships {
 
     @Inject

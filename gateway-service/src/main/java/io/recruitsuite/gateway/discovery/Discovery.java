@@ -8,7 +8,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * from the published OpenAPI document (every public operation, its summary and required scope), so the two
  * cannot disagree; discovery.json holds only the header (name, version, links, how to authenticate).
  */
-@ApplicationScoped
+@Singleton
 public class Discovery {
 
     @Inject

@@ -2,7 +2,7 @@ package io.recruitsuite.gateway.discovery;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.List;
  * built ({@link #merge}, run by OpenApiDocumentTest, which fails when the committed file differs from
  * what the code produces), so what is served is exactly what is published and reviewed.
  */
-@ApplicationScoped
+@Singleton
 public class OpenApiAggregator {
 
     /** Where the build puts docs/openapi.json in the gateway's jar. */

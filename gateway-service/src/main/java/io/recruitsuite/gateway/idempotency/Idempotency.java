@@ -9,7 +9,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * a retry while the first is still under way is a 409. A 5xx or a failed upstream call keeps nothing,
  * so the retry runs. While Redis does not answer, requests go through without the guarantee (logged).
  */
-@ApplicationScoped
+@Singleton
 public class Idempotency {
 
     private static final Logger LOG = Logger.getLogger(Idempotency.class);

@@ -3,7 +3,7 @@ package io.recruitsuite.gateway.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (never the raw path, whose ids would make a series per resource); meters are cached so the hot
  * path does a map lookup, not a registry lookup.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayMetrics {
 
     /** Tag for requests that matched no route (404s, discovery, documentation). */

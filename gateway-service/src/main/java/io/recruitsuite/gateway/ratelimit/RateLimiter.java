@@ -13,7 +13,7 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.annotation.PostConstruct;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code redis-retry-after}; a single failure, or a full connection pool (a burst), only sends that
  * request to the local limiter, so one busy organization never switches the gateway over.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);

@@ -77,6 +77,8 @@ public class GatewayHandler {
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
 
+    // The beans called on every request are @Singleton: an @ApplicationScoped bean is reached through a client
+    // proxy that looks its instance up in the application context on every call (2.6 % of the gateway's samples)
     @Inject
     GatewayConfig config;
     @Inject

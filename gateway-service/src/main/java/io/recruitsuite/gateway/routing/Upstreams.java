@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import java.util.Map;
  * response head, a circuit breaker and a bulkhead; the idempotent variant adds one retry (and has a breaker
  * of its own). Bodies are streamed outside the guards.
  */
-@ApplicationScoped
+@Singleton
 public class Upstreams {
 
     public record Upstream(String name, String host, int port, EventLoopClients clients, UpstreamGuard guard, UpstreamGuard idempotentGuard) {

@@ -6,7 +6,7 @@ import io.recruitsuite.gateway.auth.Principal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts requests and error answers per key and hour in memory and reports them to the keys-service in batches, so
  * {@code last_used_at} and monthly counts need no database write per request.
  */
-@ApplicationScoped
+@Singleton
 public class UsageRecorder {
 
     private static final Logger LOG = Logger.getLogger(UsageRecorder.class);
