@@ -1,7 +1,10 @@
 package io.recruitsuite.gateway.ratelimit;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+
+import java.util.List;
 
 /**
  * The rate-limit fields of every response, for the tightest window: the {@code X-RateLimit-*}
@@ -24,15 +27,22 @@ public final class RateLimitHeaders {
     private static final CharSequence POLICY = HttpHeaders.createOptimized("RateLimit-Policy");
     private static final CharSequence RATE_LIMIT = HttpHeaders.createOptimized("RateLimit");
 
+    /** Every field {@link #write} may set: a service's answer relayed after them replaces them, never repeats them. */
+    public static final List<String> NAMES = List.of("X-Quota-Limit", "X-Quota-Remaining", "X-Quota-Reset", "X-RateLimit-Limit",
+            "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+            "RateLimit-Policy", "RateLimit");
+
     private RateLimitHeaders() {
     }
 
+    /** Adds the fields to an answer that has none of them yet (added, not set: no search for an earlier value). */
     public static void write(HttpServerResponse response, Decision d) {
+        MultiMap headers = response.headers();
         if (d.quota() != null) {
             // the plan's monthly quota, whichever window is tightest: a client sees its month's standing on every answer
-            response.putHeader(QUOTA_LIMIT, Long.toString(d.quota().limit()));
-            response.putHeader(QUOTA_REMAINING, Long.toString(d.quota().remaining()));
-            response.putHeader(QUOTA_RESET, Long.toString(d.quota().resetSeconds()));
+            headers.add(QUOTA_LIMIT, Long.toString(d.quota().limit()));
+            headers.add(QUOTA_REMAINING, Long.toString(d.quota().remaining()));
+            headers.add(QUOTA_RESET, Long.toString(d.quota().resetSeconds()));
         }
         if (d.tightest() == null) {
             return;
@@ -40,14 +50,14 @@ public final class RateLimitHeaders {
         String limit = Long.toString(d.limit());
         String remaining = Long.toString(d.remaining());
         String reset = Long.toString(d.resetSeconds());
-        response.putHeader(X_LIMIT, limit);
-        response.putHeader(X_REMAINING, remaining);
-        response.putHeader(X_RESET, reset);
-        response.putHeader(LIMIT, limit);
-        response.putHeader(REMAINING, remaining);
-        response.putHeader(RESET, reset);
+        headers.add(X_LIMIT, limit);
+        headers.add(X_REMAINING, remaining);
+        headers.add(X_RESET, reset);
+        headers.add(LIMIT, limit);
+        headers.add(REMAINING, remaining);
+        headers.add(RESET, reset);
         String name = d.tightest().name();
-        response.putHeader(POLICY, "\"" + name + "\";q=" + limit + ";w=" + d.tightest().lengthMillis() / 1000);
-        response.putHeader(RATE_LIMIT, "\"" + name + "\";r=" + remaining + ";t=" + reset);
+        headers.add(POLICY, "\"" + name + "\";q=" + limit + ";w=" + d.tightest().lengthMillis() / 1000);
+        headers.add(RATE_LIMIT, "\"" + name + "\";r=" + remaining + ";t=" + reset);
     }
 }

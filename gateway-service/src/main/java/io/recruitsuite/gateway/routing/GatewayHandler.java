@@ -47,7 +47,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,7 +71,13 @@ public class GatewayHandler {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
     /** Never forwarded: hop-by-hop headers, the client's credentials and (the services' spans belong to the gateway's trace) its trace context. */
     private static final Set<String> NOT_FORWARDED = ignoringCase(HOP_BY_HOP, "authorization", "x-api-key", "cookie",
-            "traceparent", "tracestate", "baggage");
+            "traceparent", "tracestate", "baggage", InternalToken.REQUEST_ID_HEADER);
+    /**
+     * The fields of a service's answer the gateway does not relay as they come: hop-by-hop ones are dropped, and those
+     * the gateway sets on every answer itself (its request id, the rate limits) replace the gateway's value. Every
+     * other field is added, so a field the service repeats (Set-Cookie, Link, Vary) reaches the client with each value.
+     */
+    private static final Map<String, Boolean> ANSWER_FIELDS_REPLACED = answerFields();
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     public static final String CLIENT_REQUEST_ID_MDC = "clientRequestId";
     // header names of every request made once as ASCII bytes (copied, not encoded, when written)
@@ -257,10 +265,11 @@ public class GatewayHandler {
                 headers.add(name, h.getValue());
             }
         });
-        headers.set(HttpHeaders.AUTHORIZATION, signer.authorizationFor(principal));
-        headers.set(REQUEST_ID_HEADER, requestId);
-        headers.set(FORWARDED_FOR, request.remoteAddress() == null ? "" : request.remoteAddress().host());
-        headers.set(FORWARDED_PROTO, request.scheme());
+        // none of these came through from the client (NOT_FORWARDED and x-forwarded-*): added, no search for one to replace
+        headers.add(HttpHeaders.AUTHORIZATION, signer.authorizationFor(principal));
+        headers.add(REQUEST_ID_HEADER, requestId);
+        headers.add(FORWARDED_FOR, request.remoteAddress() == null ? "" : request.remoteAddress().host());
+        headers.add(FORWARDED_PROTO, request.scheme());
         options.setHeaders(headers);
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean hasBody = contentLength != null ? !"0".equals(contentLength) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
@@ -567,11 +576,24 @@ public class GatewayHandler {
 
     private static void copyHeaders(HttpClientResponse response, HttpServerResponse out) {
         out.setStatusCode(response.statusCode());
+        MultiMap relayed = out.headers();
         response.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey()) || "content-length".equalsIgnoreCase(h.getKey())) {
-                out.putHeader(h.getKey(), h.getValue());
+            Boolean replaced = ANSWER_FIELDS_REPLACED.get(h.getKey());
+            if (replaced == null) {
+                relayed.add(h.getKey(), h.getValue());
+            } else if (replaced) {
+                relayed.set(h.getKey(), h.getValue());
             }
         });
+    }
+
+    private static Map<String, Boolean> answerFields() {
+        Map<String, Boolean> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        HOP_BY_HOP.forEach(name -> fields.put(name, false));
+        fields.put("content-length", true);
+        fields.put(InternalToken.REQUEST_ID_HEADER, true);
+        RateLimitHeaders.NAMES.forEach(name -> fields.put(name, true));
+        return fields;
     }
 
     private static long contentLength(HttpClientResponse response) {

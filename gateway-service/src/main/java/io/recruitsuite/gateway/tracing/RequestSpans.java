@@ -112,6 +112,13 @@ public class RequestSpans {
      * a new trace for a background call), and writes its {@code traceparent} into the call's headers.
      */
     public Span client(String upstream, String method, String host, int port, String path, MultiMap headers) {
+        Context current = Context.current();
+        if (isUnsampled(Span.fromContext(current))) {
+            // the request is not sampled, nor would its call be (the sampler follows the parent): no second span,
+            // the service is told the request's own ids and the not-sampled flag
+            propagator.inject(current, headers, HEADERS);
+            return Span.getInvalid();
+        }
         Span span = tracer.spanBuilder(method).setSpanKind(SpanKind.CLIENT).startSpan();
         if (span.isRecording()) {
             span.setAttribute(METHOD, method);
@@ -120,8 +127,12 @@ public class RequestSpans {
             span.setAttribute(URL_FULL, "http://" + host + ":" + port + path);
             span.setAttribute(UPSTREAM, upstream);
         }
-        propagator.inject(Context.current().with(span), headers, HEADERS);
+        propagator.inject(current.with(span), headers, HEADERS);
         return span;
+    }
+
+    private static boolean isUnsampled(Span parent) {
+        return parent.getSpanContext().isValid() && !parent.getSpanContext().isSampled() && !parent.isRecording();
     }
 
     /** Ends a CLIENT span with the service's answer (an error from 400 on, as the conventions say). */

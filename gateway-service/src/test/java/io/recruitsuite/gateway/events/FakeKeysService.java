@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A stand-in for the keys-service: it verifies one organization's key with whatever windows the test sets (as the
- * keys-service does after an operator's override), answers the account route, and takes usage reports. The gateway
+ * keys-service does after an operator's override), answers the account route (with a field given twice), and takes
+ * usage reports. The gateway
  * under test reads key events from a topic of this test's own.
  */
 public class FakeKeysService implements QuarkusTestResourceLifecycleManager {
@@ -27,6 +28,7 @@ public class FakeKeysService implements QuarkusTestResourceLifecycleManager {
     static final String ORGANIZATION = "org_limitstest" + Long.toHexString(System.nanoTime());
     static final AtomicReference<KeyVerification.Limits> LIMITS = new AtomicReference<>();
     static final AtomicInteger VERIFICATIONS = new AtomicInteger();
+    static final List<String> LINKS = List.of("</api/v1/account>; rel=\"self\"", "</api/v1/docs>; rel=\"service-doc\"");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private HttpServer server;
@@ -60,6 +62,11 @@ public class FakeKeysService implements QuarkusTestResourceLifecycleManager {
         }
         byte[] body = MAPPER.writeValueAsString(Map.of("data", data)).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (!path.startsWith("/internal/")) {
+            // a field given twice, as a service may (Link, Set-Cookie, Vary): the client must get both
+            exchange.getResponseHeaders().add("Link", LINKS.get(0));
+            exchange.getResponseHeaders().add("Link", LINKS.get(1));
+        }
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();

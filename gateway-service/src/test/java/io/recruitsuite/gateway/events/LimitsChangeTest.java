@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An operator's override of an organization's windows reaches a gateway that already verified and cached its key:
  * the keys-service announces {@code organization.limits_changed}, the gateway drops the organization's cached
  * verdicts, and within five seconds the next request counts against the new window and says so in its headers.
+ * The same stand-in's answers show what the gateway relays of a service's header fields.
  */
 @QuarkusTest
 @WithTestResource(FakeKeysService.class)
@@ -81,6 +82,16 @@ class LimitsChangeTest {
             assertEquals("\"organization-minute\";q=200;w=60", latest.header("RateLimit-Policy"));
             assertTrue(took < EFFECTIVE_WITHIN_MILLIS, "applied after " + took + " ms");
         }
+    }
+
+    @Test
+    void aFieldTheServiceGivesTwiceReachesTheClientWithBothValuesAndTheGatewaysOwnFieldsOnce() {
+        FakeKeysService.LIMITS.compareAndSet(null, new KeyVerification.Limits(-1, 500, 30, 5000, 50000));
+        Response answer = account();
+        assertEquals(200, answer.statusCode(), answer.asString());
+        assertEquals(FakeKeysService.LINKS, answer.headers().getValues("Link"));
+        assertEquals(1, answer.headers().getValues("X-RateLimit-Limit").size(), answer.headers().toString());
+        assertEquals(1, answer.headers().getValues("X-Request-Id").size(), answer.headers().toString());
     }
 
     private void publish(KafkaProducer<String, String> producer, LimitsChanged change) throws Exception {

@@ -99,9 +99,20 @@ class RequestSpansTest {
         server.end();
 
         assertFalse(call.isRecording());
-        assertTrue(headers.get("traceparent").matches("00-" + server.getSpanContext().getTraceId() + "-[0-9a-f]{16}-00"),
-                "the not-sampled decision travels with the call: " + headers.get("traceparent"));
+        assertEquals("00-" + server.getSpanContext().getTraceId() + "-" + server.getSpanContext().getSpanId() + "-00",
+                headers.get("traceparent"), "the not-sampled decision travels with the call, under the request's own span");
         assertTrue(exported.isEmpty(), "nothing exported: " + exported);
+    }
+
+    @Test
+    void aBackgroundCallOutsideAnyRequestIsSampledOnItsOwn() {
+        RequestSpans spans = spans(Sampler.alwaysOn());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        Span call = spans.client("keys", "POST", "127.0.0.1", 8082, "/internal/v1/usage", headers);
+        spans.endClient(call, 200);
+
+        assertEquals(1, exported.size(), "a call with no request around it is a trace of its own");
+        assertEquals("00-" + call.getSpanContext().getTraceId() + "-" + call.getSpanContext().getSpanId() + "-01", headers.get("traceparent"));
     }
 
     @Test
