@@ -71,11 +71,9 @@ public class BareProxy extends AbstractVerticle {
         int port = Integer.parseInt(args[0]);
         int upstreamPort = Integer.parseInt(args[1]);
         int loops = 2 * Runtime.getRuntime().availableProcessors();
-        // the gateway's transport: epoll where its build has the native jars, NIO otherwise
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         vertx.deployVerticle(() -> new BareProxy(port, upstreamPort), new DeploymentOptions().setInstances(loops))
-                .onSuccess(id -> System.out.println("bare proxy on 127.0.0.1:" + port + " -> 127.0.0.1:" + upstreamPort
-                        + (vertx.isNativeTransportEnabled() ? " (epoll)" : " (NIO)")))
+                .onSuccess(id -> System.out.println("bare proxy on 127.0.0.1:" + port + " -> 127.0.0.1:" + upstreamPort))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);

@@ -2,8 +2,6 @@ package io.recruitsuite.gateway.routing;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -26,8 +24,6 @@ class EdgeOfHttpTest {
 
     @TestHTTPResource("/")
     URL base;
-    @Inject
-    Vertx vertx;
 
     String raw(String requestLine) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
@@ -45,12 +41,6 @@ class EdgeOfHttpTest {
     static void assertEnvelope(String answer, String status, String code) {
         assertTrue(answer.startsWith("HTTP/1.1 " + status), answer);
         assertTrue(answer.contains("\"error\"") && answer.contains("\"code\":\"" + code + "\""), "in the envelope:\n" + answer);
-    }
-
-    @Test
-    void theHttpLayerRunsOnLinuxEpollNotJavaNio() {
-        // the build's native jars and quarkus.vertx.prefer-native-transport; without either Vert.x falls back to NIO silently
-        assertTrue(vertx.isNativeTransportEnabled(), "epoll unavailable: " + vertx.unavailableNativeTransportCause());
     }
 
     @Test
