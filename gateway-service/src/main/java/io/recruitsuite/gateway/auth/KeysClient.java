@@ -20,17 +20,19 @@ import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 
-/** The keys-service as the gateway uses it: verify a key, report usage, read a month's usage. */
-@ApplicationScoped
+/**
+ * The keys-service as the gateway uses it: verify a key, report usage, read a month's usage. Each call's timeout,
+ * retry and breaker are configured in application.properties ({@code KeysClient/<method>/<guard>/<field>}).
+ */
+@Singleton
 public class KeysClient {
 
     @Inject
@@ -63,9 +65,9 @@ public class KeysClient {
     }
 
     /** The keys-service's verdict. Idempotent, so one retry is safe. */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @Retry
+    @CircuitBreaker
     public Uni<KeyVerification> verify(String key) {
         return call(HttpMethod.POST, "/internal/v1/keys/verify", new JsonObject().put("key", key))
                 .map(response -> read(response, VerifyAnswer.class, "verdict").data());
@@ -76,9 +78,9 @@ public class KeysClient {
     }
 
     /** Whether a dashboard user is a member now, with which role, and the plan's API access. Idempotent, so one retry is safe. */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @Retry
+    @CircuitBreaker
     public Uni<MemberStanding> memberStanding(String organizationId, String userId) {
         return call(HttpMethod.GET, "/internal/v1/organizations/" + encode(organizationId) + "/members/" + encode(userId), null)
                 .map(response -> read(response, StandingAnswer.class, "member standing").data());
@@ -117,14 +119,14 @@ public class KeysClient {
     }
 
     /** The organization's authoritative request count for a month (what the gateway reported so far). */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     public Uni<Long> monthlyUsage(String organizationId, YearMonth month) {
         return call(HttpMethod.GET, "/internal/v1/usage/" + encode(organizationId) + "/" + month, null)
                 .map(response -> read(response, UsageAnswer.class, "usage count").data().requests());
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Timeout
     public Uni<Void> reportUsage(JsonObject report) {
         return call(HttpMethod.POST, "/internal/v1/usage", report)
                 .map(response -> {
