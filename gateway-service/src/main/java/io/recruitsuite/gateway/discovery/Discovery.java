@@ -7,7 +7,6 @@ import io.recruitsuite.common.security.InternalToken;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import io.vertx.core.json.JsonArray;
@@ -30,10 +29,20 @@ public class Discovery {
     @Inject
     OpenApiAggregator openApi;
 
-    private String body;
+    // made on the first GET /api/v1, not at start: the gateway creates this bean while it starts (a singleton its
+    // handler holds), and parsing the whole API description is start-up work no request waits for
+    private volatile String body;
 
-    @PostConstruct
-    void load() {
+    private String body() {
+        String made = body;
+        if (made == null) {
+            made = load();
+            body = made;
+        }
+        return made;
+    }
+
+    private String load() {
         try (InputStream in = Discovery.class.getResourceAsStream("/discovery.json")) {
             JsonObject doc = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             JsonArray endpoints = new JsonArray().add(new JsonObject().put("method", "GET").put("path", "/api/v1")
@@ -60,7 +69,7 @@ public class Discovery {
                 }
             }
             doc.getJsonObject("data").put("endpoints", endpoints);
-            body = doc.encode();
+            return doc.encode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,6 +86,6 @@ public class Discovery {
                             rc.response().headers().get(InternalToken.REQUEST_ID_HEADER)));
             return;
         }
-        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body());
     }
 }
