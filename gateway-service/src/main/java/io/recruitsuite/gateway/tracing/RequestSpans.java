@@ -10,7 +10,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.recruitsuite.common.tracing.RequestIdLogging;
-import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -64,11 +63,11 @@ public class RequestSpans {
     }
 
     /**
-     * Starts a public request's SERVER span ({@code route}: the route table's pattern, null if none), a new trace, and makes it the current context of the request's
-     * Vert.x context (so calls made for the request, and its log lines, belong to it).
+     * Starts a public request's SERVER span ({@code route}: the route table's pattern, null if none), a new trace, and,
+     * when the caller runs on the request's own Vert.x context ({@code ownContext}), makes it that context's current
+     * one (so calls made for the request, and its log lines, belong to it).
      */
-    public Span server(HttpServerRequest request, String route, String requestId) {
-        String method = request.method().name();
+    public Span server(HttpServerRequest request, String method, String route, String requestId, boolean ownContext) {
         // named by the route table's pattern, never the raw path; by the method alone when no route matched
         Span span = tracer.spanBuilder(route == null ? method : method + " " + route).setNoParent().setSpanKind(SpanKind.SERVER).startSpan();
         if (span.isRecording()) {
@@ -88,7 +87,7 @@ public class RequestSpans {
                 span.setAttribute(USER_AGENT, agent);
             }
         }
-        if (VertxContext.isOnDuplicatedContext()) {
+        if (ownContext) {
             // never closed: the attachment (with the trace and span ids for the log lines) lives in the request's
             // own Vert.x context and ends with it; on a thread without one it would outlive the request
             Context.root().with(span).makeCurrent();
