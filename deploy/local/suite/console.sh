@@ -111,7 +111,7 @@ console_start() { # env
 
 console_wait() { # env seconds
   local i; for ((i = 0; i < $2; i++)); do
-    curl -fsS "http://127.0.0.1:$(console_port "$1")/q/health/ready" 2>/dev/null | grep -q '"UP"' && return 0
+    health_ready "$(console_port "$1")" && return 0
     pid_alive "console-$1" || die "the console exited during start-up" "see .suite/logs/console-$1.log"
     sleep 1
   done

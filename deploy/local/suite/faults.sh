@@ -120,7 +120,7 @@ rel_action() { # env action [args]: what the driver asks for while it runs
         not=""
         for svc in "${SERVICES[@]}"; do
           port=$(health_port_of "$svc" "$env")
-          curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"' || not="$not $svc"
+          health_ready "$port" || not="$not $svc"
         done
         [ -z "$not" ] && { echo "all services ready ${i} s after the check began"; return 0; }
         sleep 1

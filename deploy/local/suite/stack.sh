@@ -140,7 +140,7 @@ wait_ready() { # svc env seconds
   local svc=$1 env=$2 port; port=$(health_port_of "$1" "$2")
   local i
   for ((i = 0; i < $3; i++)); do
-    if curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; then return 0; fi
+    if health_ready "$port"; then return 0; fi
     pid_alive "$svc-$env" || die "$svc-service exited during start-up" "see .suite/logs/$svc-$env.log"
     sleep 1
   done
@@ -316,13 +316,13 @@ cmd_status() {
   for env in local e2e; do
     pid_alive "keycloak-$env" || [ $env = local ] || continue
     printf '%-28s %-6s %s\n' "keycloak ($env)" "$(curl -fsS -o /dev/null "$(keycloak_issuer "$env")/.well-known/openid-configuration" 2>/dev/null && echo up || echo down)" "$(keycloak_issuer "$env")"
-    printf '%-28s %-6s %s\n' "console-service ($env)" "$(curl -fsS "http://127.0.0.1:$(console_port "$env")/q/health/ready" 2>/dev/null | grep -q UP && echo up || echo down)" "$(console_url "$env")"
+    printf '%-28s %-6s %s\n' "console-service ($env)" "$(health_ready "$(console_port "$env")" && echo up || echo down)" "$(console_url "$env")"
   done
   for env in local e2e faults load; do
     for svc in "${SERVICES[@]}"; do
       pid_alive "$svc-$env" || [ $env = local ] || continue
       local state=down port; port=$(port_of "$svc" "$env")
-      curl -fsS "http://127.0.0.1:$(health_port_of "$svc" "$env")/q/health/ready" 2>/dev/null | grep -q '"UP"' && state=up
+      health_ready "$(health_port_of "$svc" "$env")" && state=up
       printf '%-28s %-6s %s\n' "$(module_of "$svc") ($env)" "$state" "http://127.0.0.1:$port"
     done
   done
