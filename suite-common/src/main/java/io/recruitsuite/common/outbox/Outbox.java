@@ -61,6 +61,7 @@ public final class Outbox {
                         + "values ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.from(new Object[] {UUID.fromString(event.id()), topic, event.organizationId(), event.type(), payload,
                         TraceParent.current()})))
+                .invoke(OutboxActivity::appended)
                 .replaceWithVoid();
     }
 }

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,8 +60,15 @@ public class OutboxPublisher {
     @ConfigProperty(name = "outbox.poll-interval", defaultValue = "100ms")
     Duration pollInterval;
 
+    @ConfigProperty(name = "outbox.idle-poll-interval", defaultValue = "2s")
+    Duration idlePollInterval;
+
     // the Quarkus scheduler does not go below one second; events should leave within a fraction of it
     private ScheduledExecutorService loop;
+    private RelayCadence cadence;
+    /** The relay's next run; replaced, never doubled, under its own lock (runs and wake-ups race for it). */
+    private ScheduledFuture<?> next;
+    private final Object scheduling = new Object();
 
     private volatile OutboxRelay relay;
     private volatile boolean failing;
@@ -82,12 +90,47 @@ public class OutboxPublisher {
             t.setDaemon(true);
             return t;
         });
-        loop.scheduleWithFixedDelay(this::publish, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        cadence = new RelayCadence(pollInterval, idlePollInterval);
+        synchronized (scheduling) {
+            next = loop.schedule(this::run, cadence.busyNanos(), TimeUnit.NANOSECONDS);
+        }
+        OutboxActivity.listen(this::wakeUp);
+    }
+
+    /** One run, then the next one after the delay the cadence gives. */
+    private void run() {
+        int count = 0;
+        try {
+            count = publish();
+        } finally {
+            long delay = cadence.nextDelay(count, failing, OutboxActivity.everAppended(), OutboxActivity.lastAppend(), System.nanoTime());
+            synchronized (scheduling) {
+                if (!loop.isShutdown()) {
+                    next = loop.schedule(this::run, delay, TimeUnit.NANOSECONDS);
+                }
+            }
+        }
+    }
+
+    /** An event was appended: an idle relay's next run comes forward to the busy interval (a running one reschedules itself). */
+    private void wakeUp() {
+        synchronized (scheduling) {
+            if (next != null && !loop.isShutdown() && cadence.wakeEarlier(next.getDelay(TimeUnit.NANOSECONDS)) && next.cancel(false)) {
+                next = loop.schedule(this::run, cadence.busyNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
+        OutboxActivity.stopListening();
         if (loop != null) {
-            loop.shutdown();
+            synchronized (scheduling) {
+                // cancelled first: after shutdown the executor still carries out a delayed run, which stop would wait for
+                if (next != null) {
+                    next.cancel(false);
+                }
+                loop.shutdown();
+            }
             try {
                 loop.awaitTermination(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -99,15 +142,18 @@ public class OutboxPublisher {
         }
     }
 
-    void publish() {
+    /** Publishes what waits, batch after batch; returns how many events were published. */
+    int publish() {
         if (relay == null) {
-            return;
+            return 0;
         }
+        int total = 0;
         try {
             int published;
             do {
                 published = relay.publishBatch();
                 this.published.increment(published);
+                total += published;
             } while (published == batchSize);
             if (failing) {
                 LOG.info("outbox: publishing again");
@@ -119,6 +165,7 @@ public class OutboxPublisher {
                 failing = true;
             }
         }
+        return total;
     }
 
     /** Refreshes the lag gauges; a count over the unpublished rows (a partial index keeps it cheap). */

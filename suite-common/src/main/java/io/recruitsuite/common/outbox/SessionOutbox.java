@@ -58,6 +58,7 @@ public final class SessionOutbox {
                         .setParameter("payload", json)
                         .setParameter("traceParent", traceParent)
                         .executeUpdate())
+                .invoke(OutboxActivity::appended)
                 .replaceWithVoid();
     }
 }
