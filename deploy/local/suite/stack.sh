@@ -95,7 +95,9 @@ JIT_THRESHOLDS="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshol
 # a bounded heap (search-service holds its model) that starts small and grows with the live set (the JVM's default
 # initial heap is 1/64 of the machine's memory, the whole 384 MB on 24 GB, which a service touches once and keeps
 # resident), serial GC (one or two cores per service, no pause target), the JIT thresholds above, and the class-data
-# archive the build made of the classes the service loads while starting (RS_APPCDS=false: without)
+# archive the build made of the classes the service loads while starting (RS_APPCDS=false: without), and the JVM's
+# performance counters sampled once a second instead of every 50 ms: that sampling was 3-4 ms/s of CPU in every
+# idle service, a third of an idle keys- or candidate-service (jstat still reads the counters; docs/performance.md, "Idle")
 jvm_options() { # svc
   local heap=384m archive="$ROOT/$(module_of "$1")/target/quarkus-app/app-cds.jsa"; [ "$1" = search ] && heap=768m
   local jit=$JIT_THRESHOLDS; case $1 in gateway|search) jit=;; esac
@@ -109,7 +111,7 @@ jvm_options() { # svc
   # candidate-service, behind most requests, gets 24 MB: fewer collections while it starts (2.72 -> 2.56 s ready) and
   # under load, for about 10 MB more resident when idle (193 MB)
   local young=; case $1 in keys|webhook) young=-Xmn8m;; search) young=-Xmn12m;; gateway) young=-Xmn64m;; candidate) young=-Xmn24m;; esac
-  local options="-Xms32m -Xmx$heap $young -XX:+UseSerialGC $jit"
+  local options="-Xms32m -Xmx$heap $young -XX:+UseSerialGC -XX:PerfDataSamplingInterval=1000 $jit"
   if [ "${RS_APPCDS:-true}" = true ] && [ -f "$archive" ]; then options+=" -XX:SharedArchiveFile=$archive"; fi
   echo "$options ${RS_JVM_OPTIONS:-}"
 }

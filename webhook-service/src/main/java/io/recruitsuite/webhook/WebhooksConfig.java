@@ -73,8 +73,11 @@ public interface WebhooksConfig {
     /** Consecutive failed attempts after which an endpoint is paused. */
     int failuresBeforePause();
 
-    /** How often the queue is polled when nothing wakes the worker earlier. */
+    /** How often the queue is polled while deliveries flow (the worker found some lately or was told of new ones). */
     Duration pollInterval();
+
+    /** How often the queue is polled when no delivery flows: another replica's expired leases wait at most this long. */
+    Duration idlePollInterval();
 
     /** Most deliveries one replica has in flight at once. */
     int batchSize();

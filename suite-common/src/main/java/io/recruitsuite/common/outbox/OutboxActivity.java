@@ -2,7 +2,7 @@ package io.recruitsuite.common.outbox;
 
 /**
  * This process's appends to the outbox, told to its relay: an idle relay looks at the outbox seldom
- * ({@link RelayCadence}), and an append brings its next look forward. Process-wide because the outbox
+ * ({@link io.recruitsuite.common.polling.PollCadence}), and an append brings its next look forward. Process-wide because the outbox
  * writers ({@link Outbox}, {@link SessionOutbox}) are plain objects that services create where they write.
  */
 public final class OutboxActivity {

@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.recruitsuite.common.events.KafkaClients;
+import io.recruitsuite.common.polling.PollCadence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class OutboxPublisher {
 
     // the Quarkus scheduler does not go below one second; events should leave within a fraction of it
     private ScheduledExecutorService loop;
-    private RelayCadence cadence;
+    private PollCadence cadence;
     /** The relay's next run; replaced, never doubled, under its own lock (runs and wake-ups race for it). */
     private ScheduledFuture<?> next;
     private final Object scheduling = new Object();
@@ -90,7 +91,7 @@ public class OutboxPublisher {
             t.setDaemon(true);
             return t;
         });
-        cadence = new RelayCadence(pollInterval, idlePollInterval);
+        cadence = new PollCadence(pollInterval, idlePollInterval);
         synchronized (scheduling) {
             next = loop.schedule(this::run, cadence.busyNanos(), TimeUnit.NANOSECONDS);
         }
@@ -103,7 +104,7 @@ public class OutboxPublisher {
         try {
             count = publish();
         } finally {
-            long delay = cadence.nextDelay(count, failing, OutboxActivity.everAppended(), OutboxActivity.lastAppend(), System.nanoTime());
+            long delay = cadence.nextDelay(count > 0, failing, OutboxActivity.everAppended(), OutboxActivity.lastAppend(), System.nanoTime());
             synchronized (scheduling) {
                 if (!loop.isShutdown()) {
                     next = loop.schedule(this::run, delay, TimeUnit.NANOSECONDS);

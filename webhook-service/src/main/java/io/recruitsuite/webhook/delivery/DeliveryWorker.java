@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.recruitsuite.common.error.ApiException;
 import io.recruitsuite.common.events.EventAccess;
+import io.recruitsuite.common.polling.PollCadence;
 import io.recruitsuite.webhook.ingest.PublicEvents;
 import io.recruitsuite.common.tracing.TraceParent;
 import io.recruitsuite.webhook.WebhooksConfig;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +53,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * its own deliveries, and settles every attempt: logged, then succeeded, retried on the schedule,
  * failed, or the endpoint paused or disabled. Stopping finishes what was claimed before it returns,
  * so a restart sends nothing twice.
+ * <p>
+ * It claims when told of new deliveries ({@link #wake()}), when a retry it scheduled falls due, and otherwise on the
+ * {@link PollCadence}: every {@code poll-interval} while deliveries flow, every {@code idle-poll-interval} when
+ * none do (which only catches another replica's expired leases and work no signal announced).
  */
 public class DeliveryWorker {
 
@@ -74,7 +80,14 @@ public class DeliveryWorker {
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final AtomicBoolean backlog = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private volatile long timerId = -1;
+    private final PollCadence cadence;
+    private final RetryLooks retryLooks;
+    private volatile long lastSignal;
+    private volatile boolean everSignalled;
+    /** The one pending look: replaced by an earlier one, never doubled (claims, signals and retries race for it). */
+    private final Object scheduling = new Object();
+    private long timerId = -1;
+    private long timerDue;
 
     public DeliveryWorker(WebhooksConfig config, DeliveryRepository deliveries, TargetResolver resolver,
                           SecretBox secrets, Vertx vertx, MeterRegistry meters, Tracer tracer) {
@@ -96,20 +109,23 @@ public class DeliveryWorker {
                 // our trace ids stay inside: the attempt is traced by deliver(), not by headers to the customer
                 .setTracingPolicy(TracingPolicy.IGNORE));
         this.schedule = new RetrySchedule(config.retrySchedule(), config.retryJitter(), config.maxRetryAfter());
+        this.cadence = new PollCadence(config.pollInterval(), config.idlePollInterval());
+        this.retryLooks = new RetryLooks(cadence);
     }
 
     public void start() {
         stopping.set(false);
-        timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
-        wake();
+        claim();
     }
 
     /** Stops claiming and completes once every claimed delivery is settled (or the attempt time-out has passed twice). */
     public Uni<Void> stop() {
         stopping.set(true);
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-            timerId = -1;
+        synchronized (scheduling) {
+            if (timerId >= 0) {
+                vertx.cancelTimer(timerId);
+                timerId = -1;
+            }
         }
         long deadline = System.nanoTime() + config.attemptTimeout().multipliedBy(2).toNanos();
         return Multi.createFrom().ticks().every(Duration.ofMillis(20))
@@ -127,8 +143,15 @@ public class DeliveryWorker {
         return inFlight.get();
     }
 
-    /** Claims due deliveries now; calls that arrive during a claim run one more round after it. */
+    /** New deliveries were queued: claims now, and keeps looking often for a while (they may not all be committed yet). */
     public void wake() {
+        lastSignal = System.nanoTime();
+        everSignalled = true;
+        claim();
+    }
+
+    /** Claims due deliveries now; calls that arrive during a claim run one more round after it. */
+    private void claim() {
         if (stopping.get()) {
             return;
         }
@@ -143,6 +166,7 @@ public class DeliveryWorker {
             return;
         }
         wakeAgain.set(false);
+        long began = System.nanoTime();
         deliveries.claim(room, config.perEndpointConcurrency(), config.lease().toMillis(), leaseToken)
                 .subscribe().with(claimed -> {
                     inFlight.addAndGet(claimed.size());
@@ -155,19 +179,50 @@ public class DeliveryWorker {
                         });
                     }
                     if (wakeAgain.get() || backlog.get()) {
-                        wake();
+                        claim();
                     }
+                    lookAgain(!claimed.isEmpty(), false, began);
                 }, e -> {
                     claiming.set(false);
                     LOG.debugf("cannot claim deliveries now: %s", e.getMessage());
+                    lookAgain(false, true, began);
                 });
     }
 
     private void finished() {
         inFlight.decrementAndGet();
         if (backlog.get()) {
-            wake();
+            claim();
         }
+    }
+
+    /** Sets the next look after a claim: on the cadence, or sooner when a retry this worker scheduled falls due. */
+    private void lookAgain(boolean foundWork, boolean failed, long claimBegan) {
+        long now = System.nanoTime();
+        long planned = now + cadence.nextDelay(foundWork, failed, everSignalled, lastSignal, now);
+        lookAt(retryLooks.nextLook(planned, claimBegan), now);
+    }
+
+    private void lookAt(long due, long now) {
+        synchronized (scheduling) {
+            if (stopping.get() || timerId >= 0 && timerDue <= due) {
+                return;
+            }
+            if (timerId >= 0) {
+                vertx.cancelTimer(timerId);
+            }
+            timerDue = due;
+            timerId = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(due - now)), this::onTimer);
+        }
+    }
+
+    private void onTimer(long id) {
+        synchronized (scheduling) {
+            if (timerId == id) {
+                timerId = -1;
+            }
+        }
+        claim();
     }
 
     /** One attempt of {@code d} to {@code endpoint}: send, then settle. Never fails on the receiver's account; only a database failure propagates. */
@@ -289,6 +344,13 @@ public class DeliveryWorker {
             Duration delay = schedule.next(d.attempts(), result.slowDown() ? RetrySchedule.parseRetryAfter(r.retryAfter()) : null,
                     ThreadLocalRandom.current());
             next = delay == null ? null : OffsetDateTime.now(ZoneOffset.UTC).plus(delay);
+            if (delay != null) {
+                long now = System.nanoTime();
+                long look = retryLooks.retryIn(delay.toNanos(), now);
+                if (look >= 0) {
+                    lookAt(look, now);
+                }
+            }
         }
         Settlement settlement = new Settlement(d.id(), d.leaseToken(), outcome, status, latencyMs, r.excerpt(), r.error(), next);
         io.micrometer.core.instrument.Timer.builder("webhook.attempts")
